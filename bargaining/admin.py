@@ -1,0 +1,187 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from bargaining.admin_forms import ChildVisibilityFormSet, ClauseVersionFormSet
+from bargaining.models import (
+    Agreement,
+    BargainingUnit,
+    Clause,
+    ClauseVersion,
+    Employer,
+    Membership,
+    NegotiationSession,
+    SessionNote,
+    Topic,
+    Union,
+)
+from bargaining.services import table_clause_version
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 1
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Union)
+class UnionAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "short_name", "slug", "colour", "paper_size"]
+    search_fields = ["name", "short_name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [MembershipInline]
+
+
+@admin.register(Membership)
+class MembershipAdmin(SimpleHistoryAdmin):
+    list_display = ["user", "union", "role", "joined_on"]
+    list_filter = ["union", "role"]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "user__email", "union__name"]
+    autocomplete_fields = ["user", "union"]
+    list_select_related = ["user", "union"]
+
+
+@admin.register(Employer)
+class EmployerAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "kind", "region", "ai_training_budget_current", "ai_training_budget_proposed"]
+    list_filter = ["kind", "region"]
+    search_fields = ["name", "region"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(BargainingUnit)
+class BargainingUnitAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "union", "employer", "job_group", "member_count", "visibility"]
+    list_filter = ["union", "employer", "job_group", "visibility"]
+    search_fields = ["name", "employer__name", "union__name"]
+    autocomplete_fields = ["union", "employer"]
+    list_select_related = ["union", "employer"]
+
+
+class AgreementClauseFormSet(ChildVisibilityFormSet):
+    parent_label = "agreement"
+
+
+class ClauseInline(admin.TabularInline):
+    model = Clause
+    formset = AgreementClauseFormSet
+    extra = 0
+    fields = ["article_number", "title", "topic", "visibility", "model_rating"]
+    show_change_link = True
+
+
+@admin.register(Agreement)
+class AgreementAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "bargaining_unit", "kind", "status", "term_start", "term_end", "visibility"]
+    list_filter = ["status", "kind", "visibility", "bargaining_unit__union", "bargaining_unit__employer"]
+    search_fields = ["title", "bargaining_unit__name", "bargaining_unit__employer__name"]
+    date_hierarchy = "term_start"
+    autocomplete_fields = ["bargaining_unit"]
+    list_select_related = ["bargaining_unit"]
+    inlines = [ClauseInline]
+
+
+@admin.register(Topic)
+class TopicAdmin(SimpleHistoryAdmin):
+    list_display = ["code", "name", "sort_order"]
+    search_fields = ["code", "name", "description"]
+    ordering = ["sort_order", "code"]
+
+
+class ClauseVersionInline(admin.StackedInline):
+    """Versions are append-only: existing ones are shown read-only, new ones go through the service."""
+
+    model = ClauseVersion
+    formset = ClauseVersionFormSet
+    extra = 1
+    fields = ["number", "tabled_by", "status", "tabled_on", "session", "text", "created_by"]
+    readonly_fields = ["number", "created_by"]
+    autocomplete_fields = ["session"]
+    can_delete = False
+
+    def has_change_permission(self, request, obj=None):
+        # Without change permission the admin shows saved versions read-only but still allows adding.
+        return False
+
+
+@admin.register(Clause)
+class ClauseAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "agreement", "topic", "visibility", "model_rating"]
+    list_filter = [
+        "topic",
+        "visibility",
+        "model_rating",
+        "agreement__status",
+        "agreement__bargaining_unit__union",
+        "agreement__bargaining_unit__employer",
+        "agreement__bargaining_unit__job_group",
+    ]
+    search_fields = ["title", "article_number", "versions__text", "agreement__title"]
+    autocomplete_fields = ["agreement", "topic"]
+    list_select_related = ["agreement", "topic"]
+    inlines = [ClauseVersionInline]
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not ClauseVersion:
+            return super().save_formset(request, form, formset, change)
+        for version in formset.save(commit=False):
+            table_clause_version(
+                clause=form.instance,
+                text=version.text,
+                tabled_by=version.tabled_by,
+                status=version.status,
+                session=version.session,
+                tabled_on=version.tabled_on,
+                user=request.user,
+            )
+        return None
+
+
+@admin.register(ClauseVersion)
+class ClauseVersionAdmin(SimpleHistoryAdmin):
+    list_display = ["clause", "number", "status", "tabled_by", "tabled_on", "session"]
+    list_filter = ["status", "tabled_by", "clause__topic"]
+    search_fields = ["text", "clause__title"]
+    list_select_related = ["clause", "session"]
+    date_hierarchy = "tabled_on"
+
+    # Tabling happens on the clause page; a version is never edited or deleted.
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class SessionNoteFormSet(ChildVisibilityFormSet):
+    parent_label = "session"
+
+
+class SessionNoteInline(admin.StackedInline):
+    model = SessionNote
+    formset = SessionNoteFormSet
+    extra = 1
+    fields = ["body", "visibility", "author"]
+    autocomplete_fields = ["author"]
+
+
+@admin.register(NegotiationSession)
+class NegotiationSessionAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "bargaining_unit", "held_on", "location", "visibility"]
+    list_filter = ["visibility", "bargaining_unit__union", "bargaining_unit__employer"]
+    search_fields = ["bargaining_unit__name", "location", "attendees", "next_steps"]
+    date_hierarchy = "held_on"
+    autocomplete_fields = ["bargaining_unit", "created_by"]
+    list_select_related = ["bargaining_unit"]
+    inlines = [SessionNoteInline]
+
+
+@admin.register(SessionNote)
+class SessionNoteAdmin(SimpleHistoryAdmin):
+    list_display = ["session", "author", "created_at", "visibility"]
+    list_filter = ["visibility", "session__bargaining_unit__union"]
+    search_fields = ["body"]
+    autocomplete_fields = ["session", "author"]
+    list_select_related = ["session", "author"]

@@ -1,0 +1,261 @@
+"""What employers propose to buy, and each union's consultation about it."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
+
+from bargaining.access import ReferenceQuerySet, UnionOwnedQuerySet, Visibility
+from bargaining.models import Clause, Employer, JobGroup, Union, refuse_wider_visibility
+
+
+def validate_choice_list(value, choices, label: str) -> None:
+    """A JSON list field holding codes of `choices`: refuse anything else, naming the culprit."""
+    if not isinstance(value, list):
+        raise ValidationError(f"Enter a list of {label}.")
+    unknown = [item for item in value if item not in choices.values]
+    if unknown:
+        allowed = ", ".join(choices.values)
+        raise ValidationError(f"Unknown {label}: {', '.join(map(str, unknown))}. Choose from: {allowed}.")
+    if len(set(value)) != len(value):
+        raise ValidationError(f"Each of the {label} may be listed once.")
+
+
+class PersonalData(models.TextChoices):
+    CONTACT_DETAILS = "contact_details", "Contact details"
+    DEMOGRAPHICS = "demographics", "Demographics"
+    ENROLMENT = "enrolment", "Enrolment"
+    ATTENDANCE = "attendance", "Attendance"
+    ASSESSMENT_RESULTS = "assessment_results", "Assessment results"
+    CONDUCT = "conduct", "Conduct"
+    SPECIAL_NEEDS = "special_needs", "Special needs indicators"
+    COMMUNICATIONS = "communications", "Communications"
+    USAGE_STATISTICS = "usage_statistics", "Usage statistics"
+    STAFF_PERFORMANCE = "staff_performance", "Staff performance"
+    AUDIO_VIDEO = "audio_video", "Audio or video of people"
+    BIOMETRIC = "biometric", "Biometric data"
+
+
+def validate_personal_data(value):
+    validate_choice_list(value, PersonalData, "personal data categories")
+
+
+def validate_job_groups(value):
+    validate_choice_list(value, JobGroup, "job groups")
+
+
+class Vendor(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    website = models.URLField(blank=True)
+    country = models.CharField(max_length=80, blank=True)
+    notes = models.TextField(blank=True)
+
+    objects = ReferenceQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ToolCategory(models.TextChoices):
+    TUTORING = "tutoring", "Tutoring"
+    ASSESSMENT = "assessment", "Assessment or proctoring"
+    LESSON_PLANNING = "lesson_planning", "Lesson planning"
+    ANALYTICS = "analytics", "Analytics or early warning"
+    MONITORING = "monitoring", "Monitoring"
+    ADMINISTRATION = "administration", "Administration or scheduling"
+    GENERATIVE_ASSISTANT = "generative_assistant", "Generative assistant"
+    COACHING = "coaching", "Coaching or simulation"
+
+
+class PrivacyAgreementStatus(models.TextChoices):
+    NONE = "none", "None"
+    REQUESTED = "requested", "Requested"
+    SIGNED = "signed", "Signed (district's own)"
+    SIGNED_BY_ADOPTION = "signed_by_adoption", "Signed by adopting another district's agreement"
+    EXPIRED = "expired", "Expired"
+
+
+class RiskRating(models.TextChoices):
+    UNASSESSED = "unassessed", "Not assessed"
+    LOW = "low", "Low"
+    MEDIUM = "medium", "Medium"
+    HIGH = "high", "High"
+
+
+class EdTechTool(models.Model):
+    name = models.CharField(max_length=200)
+    vendor = models.ForeignKey(Vendor, on_delete=models.PROTECT, related_name="tools")
+    category = models.CharField(max_length=30, choices=ToolCategory)
+    description = models.TextField(blank=True)
+    ai_features = models.TextField("AI features", blank=True)
+    personal_data = models.JSONField(
+        "personal data processed", default=list, blank=True, validators=[validate_personal_data]
+    )
+    privacy_agreement_status = models.CharField(
+        max_length=30, choices=PrivacyAgreementStatus, default=PrivacyAgreementStatus.NONE
+    )
+    risk_rating = models.CharField(max_length=20, choices=RiskRating, default=RiskRating.UNASSESSED)
+
+    objects = ReferenceQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "EdTech tool"
+        constraints = [
+            models.UniqueConstraint(fields=["vendor", "name"], name="tool_name_unique_per_vendor"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_personal_data_display(self) -> list[str]:
+        labels = dict(PersonalData.choices)
+        return [labels.get(code, code) for code in self.personal_data]
+
+
+class ProposalStatus(models.TextChoices):
+    ANNOUNCED = "announced", "Announced"
+    UNDER_CONSULTATION = "under_consultation", "Under consultation"
+    APPROVED = "approved", "Approved"
+    REJECTED = "rejected", "Rejected"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+    DEPLOYED = "deployed", "Deployed"
+
+
+class ProcurementProposal(models.Model):
+    """An employer's proposal to adopt a tool."""
+
+    employer = models.ForeignKey(Employer, on_delete=models.PROTECT, related_name="proposals")
+    tool = models.ForeignKey(EdTechTool, on_delete=models.PROTECT, related_name="proposals")
+    title = models.CharField(max_length=200)
+    purpose = models.TextField(blank=True)
+    affected_job_groups = models.JSONField(default=list, blank=True, validators=[validate_job_groups])
+    cost = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    budget_line = models.CharField(max_length=120, blank=True)
+    announced_on = models.DateField()
+    proposed_start = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=30, choices=ProposalStatus, default=ProposalStatus.ANNOUNCED)
+
+    objects = ReferenceQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-announced_on", "title"]
+        constraints = [
+            models.CheckConstraint(condition=Q(cost__isnull=True) | Q(cost__gte=0), name="proposal_cost_not_negative"),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.employer})"
+
+    def clean(self):
+        if self.proposed_start and self.announced_on and self.proposed_start < self.announced_on:
+            raise ValidationError({"proposed_start": "The proposed start cannot come before the announcement."})
+
+    def get_affected_job_groups_display(self) -> list[str]:
+        labels = dict(JobGroup.choices)
+        return [labels.get(code, code) for code in self.affected_job_groups]
+
+
+class ConsultationStage(models.TextChoices):
+    NOTICE_RECEIVED = "notice_received", "Notice received"
+    INFORMATION_REQUESTED = "information_requested", "Information requested"
+    MEETINGS = "meetings", "Meetings"
+    RESPONSE_SUBMITTED = "response_submitted", "Response submitted"
+    DECISION = "decision", "Decision"
+    REVIEW = "review", "Review"
+
+
+class ConsultationQuerySet(UnionOwnedQuerySet):
+    union_path = "union"
+
+    def open(self):
+        """Consultations still waiting for the employer's decision."""
+        return self.exclude(stage__in=[ConsultationStage.DECISION, ConsultationStage.REVIEW])
+
+
+class Consultation(models.Model):
+    union = models.ForeignKey(Union, on_delete=models.PROTECT, related_name="consultations")
+    proposal = models.ForeignKey(ProcurementProposal, on_delete=models.PROTECT, related_name="consultations")
+    stage = models.CharField(max_length=30, choices=ConsultationStage, default=ConsultationStage.NOTICE_RECEIVED)
+    opened_on = models.DateField()
+    response_deadline = models.DateField(null=True, blank=True)
+    outcome = models.TextField(blank=True)
+    visibility = models.CharField(max_length=10, choices=Visibility, default=Visibility.MEMBERS)
+    resulting_clauses = models.ManyToManyField(
+        Clause, blank=True, related_name="consultations", help_text="Clauses negotiated because of this consultation."
+    )
+
+    objects = ConsultationQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[resulting_clauses])
+
+    class Meta:
+        ordering = ["-opened_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["union", "proposal"], name="consultation_one_per_union_and_proposal"),
+            models.CheckConstraint(
+                condition=Q(response_deadline__isnull=True) | Q(response_deadline__gte=F("opened_on")),
+                name="consultation_deadline_not_before_opening",
+                violation_error_message="The response deadline cannot be before the consultation opened.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.union.short_name}: {self.proposal.title}"
+
+    def clean(self):
+        if self.response_deadline and self.opened_on and self.response_deadline < self.opened_on:
+            raise ValidationError(
+                {
+                    "response_deadline": (
+                        f"The response deadline cannot be before the consultation opened ({self.opened_on:%d %b %Y})."
+                    )
+                }
+            )
+
+
+class EventKind(models.TextChoices):
+    NOTICE = "notice", "Notice"
+    INFORMATION_REQUEST = "information_request", "Information request"
+    DOCUMENT_RECEIVED = "document_received", "Document received"
+    MEETING = "meeting", "Meeting"
+    UNION_RESPONSE = "union_response", "Union response"
+    EMPLOYER_DECISION = "employer_decision", "Employer decision"
+    ESCALATION = "escalation", "Escalation"
+    NOTE = "note", "Note"
+
+
+class ConsultationEventQuerySet(UnionOwnedQuerySet):
+    union_path = "consultation__union"
+    visibility_prefixes = ("", "consultation__")
+
+
+class ConsultationEvent(models.Model):
+    consultation = models.ForeignKey(Consultation, on_delete=models.PROTECT, related_name="events")
+    occurred_on = models.DateField()
+    kind = models.CharField(max_length=30, choices=EventKind)
+    summary = models.TextField()
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    visibility = models.CharField(max_length=10, choices=Visibility, default=Visibility.MEMBERS)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ConsultationEventQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["occurred_on", "created_at"]
+
+    def __str__(self):
+        return f"{self.occurred_on:%d %b %Y} {self.get_kind_display()}"
+
+    def clean(self):
+        if self.consultation_id:
+            refuse_wider_visibility(self, self.consultation, "consultation")

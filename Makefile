@@ -5,9 +5,9 @@ SHELL := /bin/sh
 PORT ?= 8000
 VENV := .venv
 PY := $(VENV)/bin/python
-# Debian packages the PDFs and their tests need: WeasyPrint's text stack, faster font
-# subsetting, pdftotext/pdftoppm, and a font family.
-DEB_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils fonts-dejavu-core
+# Debian packages the suite needs: WeasyPrint's text stack, faster font subsetting,
+# pdftotext/pdftoppm, a font family, and Chromium for the browser tests.
+DEB_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils fonts-dejavu-core chromium
 
 .PHONY: run test lint format venv install install-dev system-packages clean help
 

@@ -155,6 +155,12 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
+# --- REST API (issue 3): REST_FRAMEWORK, SPECTACULAR_SETTINGS ---
+
+# --- Web interface (issue 4): sign-in lockout (django-axes), Content-Security-Policy ---
+
+# --- Printed documents (issue 5): TASKS, PDF limits ---
+
 SILENCED_SYSTEM_CHECKS = env_list("SILENCED_SYSTEM_CHECKS")
 
 LOGGING = {

@@ -156,6 +156,53 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 # --- REST API (issue 3): REST_FRAMEWORK, SPECTACULAR_SETTINGS ---
+REST_FRAMEWORK = {
+    # Token first: a script without credentials is answered 401 with `WWW-Authenticate: Token`.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("API_THROTTLE_ANON", "120/minute"),
+        "user": os.environ.get("API_THROTTLE_USER", "1200/minute"),
+        # Token requests, successful or not, per client address: slows password guessing.
+        "token": os.environ.get("API_THROTTLE_TOKEN", "10/minute"),
+    },
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Caucus API",
+    "DESCRIPTION": (
+        "Every record of Caucus, scoped to what the caller may see. Send `Authorization: Token <token>` "
+        "(from POST /api/v1/auth/token/) or use a signed-in browser session with its CSRF token. "
+        "Detail responses carry an ETag; send it back as If-Match with PUT, PATCH, DELETE and workflow steps."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1/",
+    "COMPONENT_SPLIT_REQUEST": True,
+    # The documentation's scripts and styles are served by the application: there is no CDN to reach.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "VisibilityEnum": "bargaining.access.Visibility",
+        "JobGroupEnum": "bargaining.models.JobGroup",
+        "ClauseVersionStatusEnum": "bargaining.models.ClauseVersionStatus",
+        "AgreementStatusEnum": "bargaining.models.AgreementStatus",
+        "ProposalStatusEnum": "consultations.models.ProposalStatus",
+        "PositionStatusEnum": "policies.models.PositionStatus",
+        "EmployerKindEnum": "bargaining.models.EmployerKind",
+        "AgreementKindEnum": "bargaining.models.AgreementKind",
+        "EventKindEnum": "consultations.models.EventKind",
+        "TimelineEntryKindEnum": ["proposal", "consultation_event", "position", "clause_version"],
+        "RedlineSegmentKindEnum": ["equal", "insert", "delete"],
+    },
+}
 
 # --- Web interface (issue 4): sign-in lockout (django-axes), Content-Security-Policy ---
 

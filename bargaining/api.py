@@ -1,0 +1,206 @@
+"""The bargaining collections of the REST API: thin viewsets over scoped querysets and the services."""
+
+from django.db.models import Prefetch
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import exceptions
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from bargaining import filters
+from bargaining.access import is_site_staff
+from bargaining.api_base import CaucusViewSet, service_call
+from bargaining.models import (
+    Agreement,
+    BargainingUnit,
+    Clause,
+    ClauseVersion,
+    Employer,
+    NegotiationSession,
+    SessionNote,
+    Topic,
+    Union,
+)
+from bargaining.redline import redline
+from bargaining.serializers import (
+    AgreementSerializer,
+    BargainingUnitSerializer,
+    ClauseSerializer,
+    ClauseVersionSerializer,
+    EmployerSerializer,
+    NegotiationSessionSerializer,
+    RedlineSerializer,
+    SessionNoteSerializer,
+    TableVersionSerializer,
+    TopicSerializer,
+    UnionSerializer,
+)
+from bargaining.services import table_clause_version
+
+
+class UnionViewSet(CaucusViewSet):
+    """Unions. Readable by everyone; changed by their officers; added by site administrators."""
+
+    model = Union
+    serializer_class = UnionSerializer
+    filterset_class = filters.UnionFilter
+
+    def check_owner(self, validated_data):
+        # A new union is set up by the site administrators, who also give it its first officer.
+        if not is_site_staff(self.request.user):
+            raise exceptions.PermissionDenied("Only site administrators may add a union.")
+
+
+class EmployerViewSet(CaucusViewSet):
+    """Employers (school districts, local authorities, trusts): shared reference records."""
+
+    model = Employer
+    serializer_class = EmployerSerializer
+    filterset_class = filters.EmployerFilter
+
+
+class BargainingUnitViewSet(CaucusViewSet):
+    """One union's bargaining unit at one employer for one job group."""
+
+    model = BargainingUnit
+    owner_field = "union"
+    serializer_class = BargainingUnitSerializer
+    filterset_class = filters.BargainingUnitFilter
+
+
+class AgreementViewSet(CaucusViewSet):
+    """Collective agreements and MOUs of the bargaining units."""
+
+    model = Agreement
+    owner_field = "bargaining_unit"
+    serializer_class = AgreementSerializer
+    filterset_class = filters.AgreementFilter
+
+
+class TopicViewSet(CaucusViewSet):
+    """The clause taxonomy; topics have stable codes."""
+
+    model = Topic
+    serializer_class = TopicSerializer
+    filterset_class = filters.TopicFilter
+
+
+class ClauseViewSet(CaucusViewSet):
+    """Clauses of agreements, each with its lineage of versions (oldest first)."""
+
+    model = Clause
+    owner_field = "agreement"
+    serializer_class = ClauseSerializer
+    filterset_class = filters.ClauseFilter
+    prefetch_related = (Prefetch("versions", queryset=ClauseVersion.objects.order_by("number")),)
+
+    def get_queryset(self):
+        return super().get_queryset().with_current()
+
+    @extend_schema(
+        summary="Table a new version of the clause",
+        request=TableVersionSerializer,
+        responses={201: ClauseVersionSerializer},
+    )
+    @action(detail=True, methods=["post"], serializer_class=TableVersionSerializer, filterset_class=None)
+    def versions(self, request, pk=None):
+        clause = self.get_object()  # the write rule: the caller must be able to change the clause
+        serializer = TableVersionSerializer(data=request.data, context=self.get_serializer_context())
+        serializer.is_valid(raise_exception=True)
+        version = _table(clause, serializer.validated_data, request.user)
+        return Response(ClauseVersionSerializer(version, context=self.get_serializer_context()).data, status=201)
+
+    @extend_schema(
+        summary="The differences between two versions of the clause",
+        parameters=[
+            OpenApiParameter("from", int, description="A version id of this clause (default: the one before `to`)."),
+            OpenApiParameter("to", int, description="A version id of this clause (default: the latest)."),
+        ],
+        responses={200: RedlineSerializer},
+    )
+    @action(detail=True, methods=["get"], serializer_class=RedlineSerializer, filterset_class=None)
+    def redline(self, request, pk=None):
+        clause = self.get_object()
+        versions = list(clause.versions.all())  # prefetched, oldest first
+        if not versions:
+            raise exceptions.ValidationError({"to": ["This clause has no versions yet."]})
+        to_version = _pick_version(request, "to", versions) or versions[-1]
+        earlier = [version for version in versions if version.number < to_version.number]
+        from_version = _pick_version(request, "from", versions)
+        if from_version is None:
+            from_version = earlier[-1] if earlier else None
+        old_text = from_version.text if from_version else ""
+        data = {
+            "clause": clause.pk,
+            "from_version": from_version,
+            "to_version": to_version,
+            "segments": redline(old_text, to_version.text),
+        }
+        return Response(RedlineSerializer(data, context=self.get_serializer_context()).data)
+
+
+def _pick_version(request, parameter, versions):
+    raw = request.query_params.get(parameter)
+    if raw is None or raw == "":
+        return None
+    by_id = {str(version.pk): version for version in versions}
+    if raw not in by_id:
+        raise exceptions.ValidationError({parameter: [f"{raw!r} is not the id of a version of this clause."]})
+    return by_id[raw]
+
+
+def _table(clause, data, user):
+    return service_call(
+        table_clause_version,
+        clause=clause,
+        text=data["text"],
+        tabled_by=data["tabled_by"],
+        status=data["status"],
+        session=data.get("session"),
+        tabled_on=data.get("tabled_on"),
+        user=user,
+    )
+
+
+class ClauseVersionViewSet(CaucusViewSet):
+    """Clause versions are append-only: they are tabled (POST) and read, never changed or deleted."""
+
+    model = ClauseVersion
+    owner_field = "clause"
+    serializer_class = ClauseVersionSerializer
+    filterset_class = filters.ClauseVersionFilter
+    http_method_names = ["get", "post", "head", "options"]
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        self.check_owner(serializer.validated_data)
+        version = _table(serializer.validated_data["clause"], serializer.validated_data, request.user)
+        return self.created(version)
+
+
+class NegotiationSessionViewSet(CaucusViewSet):
+    """Meetings at the bargaining table, with the notes the caller may read."""
+
+    model = NegotiationSession
+    owner_field = "bargaining_unit"
+    serializer_class = NegotiationSessionSerializer
+    filterset_class = filters.NegotiationSessionFilter
+    prefetch_related = ("notes",)
+
+    def get_prefetches(self):
+        # Notes have a visibility of their own: list only those the caller may read.
+        notes = SessionNote.objects.visible_to(self.request.user).order_by("created_at")
+        return [Prefetch("notes", queryset=notes)]
+
+    @extend_schema(
+        summary="Add a note to the session", request=SessionNoteSerializer, responses={201: SessionNoteSerializer}
+    )
+    @action(detail=True, methods=["post"], serializer_class=SessionNoteSerializer, filterset_class=None)
+    def notes(self, request, pk=None):
+        session = self.get_object()
+        serializer = SessionNoteSerializer(data=request.data, context=self.get_serializer_context())
+        serializer.is_valid(raise_exception=True)
+        note = SessionNote(session=session, author=request.user, **serializer.validated_data)
+        service_call(note.full_clean)
+        note.save()
+        return Response(SessionNoteSerializer(note, context=self.get_serializer_context()).data, status=201)

@@ -1,0 +1,174 @@
+"""Filters for the bargaining collections, shared by the web list pages and the API.
+
+Every reference to a union-owned record is looked up among the records the requester may see, so an
+id of someone else's record is "not a valid choice", exactly like an id that does not exist.
+"""
+
+import django_filters as filters
+from django.db.models import Exists, OuterRef, Q
+
+from bargaining.access import Visibility
+from bargaining.models import (
+    Agreement,
+    AgreementStatus,
+    BargainingUnit,
+    Clause,
+    ClauseVersion,
+    ClauseVersionStatus,
+    Employer,
+    JobGroup,
+    ModelRating,
+    NegotiationSession,
+    Topic,
+    Union,
+)
+from consultations.models import Consultation, EdTechTool
+
+MAX_SEARCH_WORDS = 12
+
+
+def visible(model):
+    """A queryset callable for ModelChoiceFilter: the rows the request's user may see."""
+
+    def queryset(request):
+        user = getattr(request, "user", None)
+        if user is None:
+            return model.objects.none()
+        return model.objects.visible_to(user)
+
+    return queryset
+
+
+class UnionFilter(filters.FilterSet):
+    name = filters.CharFilter(lookup_expr="icontains")
+    ordering = filters.OrderingFilter(fields=["name", "short_name"])
+
+    class Meta:
+        model = Union
+        fields = ["name", "slug"]
+
+
+class EmployerFilter(filters.FilterSet):
+    name = filters.CharFilter(lookup_expr="icontains")
+    ordering = filters.OrderingFilter(fields=["name", "region", "ai_training_budget_current"])
+
+    class Meta:
+        model = Employer
+        fields = ["name", "kind", "region", "slug"]
+
+
+class BargainingUnitFilter(filters.FilterSet):
+    union = filters.ModelChoiceFilter(queryset=visible(Union), to_field_name="slug")
+    employer = filters.ModelChoiceFilter(queryset=visible(Employer), to_field_name="slug")
+    job_group = filters.ChoiceFilter(choices=JobGroup.choices)
+    visibility = filters.ChoiceFilter(choices=Visibility.choices)
+    ordering = filters.OrderingFilter(fields=["name", "member_count", ("employer__name", "employer")])
+
+    class Meta:
+        model = BargainingUnit
+        fields = ["union", "employer", "job_group", "visibility"]
+
+
+class AgreementFilter(filters.FilterSet):
+    bargaining_unit = filters.ModelChoiceFilter(queryset=visible(BargainingUnit))
+    union = filters.ModelChoiceFilter(
+        field_name="bargaining_unit__union", queryset=visible(Union), to_field_name="slug"
+    )
+    employer = filters.ModelChoiceFilter(
+        field_name="bargaining_unit__employer", queryset=visible(Employer), to_field_name="slug"
+    )
+    status = filters.ChoiceFilter(choices=AgreementStatus.choices)
+    expires_after = filters.DateFilter(field_name="term_end", lookup_expr="gte")
+    expires_before = filters.DateFilter(field_name="term_end", lookup_expr="lte")
+    ordering = filters.OrderingFilter(fields=["title", "term_start", "term_end", "status"])
+
+    class Meta:
+        model = Agreement
+        fields = ["bargaining_unit", "union", "employer", "status"]
+
+
+class TopicFilter(filters.FilterSet):
+    ordering = filters.OrderingFilter(fields=["sort_order", "code", "name"])
+
+    class Meta:
+        model = Topic
+        fields = ["code"]
+
+
+class ClauseFilter(filters.FilterSet):
+    search = filters.CharFilter(method="filter_search", label="Search titles and texts")
+    topic = filters.ModelChoiceFilter(queryset=visible(Topic), to_field_name="code")
+    status = filters.ChoiceFilter(choices=ClauseVersionStatus.choices, method="filter_status", label="Current status")
+    union = filters.ModelChoiceFilter(
+        field_name="agreement__bargaining_unit__union", queryset=visible(Union), to_field_name="slug"
+    )
+    employer = filters.ModelChoiceFilter(
+        field_name="agreement__bargaining_unit__employer", queryset=visible(Employer), to_field_name="slug"
+    )
+    bargaining_unit = filters.ModelChoiceFilter(
+        field_name="agreement__bargaining_unit", queryset=visible(BargainingUnit)
+    )
+    agreement = filters.ModelChoiceFilter(queryset=visible(Agreement))
+    job_group = filters.ChoiceFilter(field_name="agreement__bargaining_unit__job_group", choices=JobGroup.choices)
+    agreement_status = filters.ChoiceFilter(field_name="agreement__status", choices=AgreementStatus.choices)
+    # The path names what the filter follows (and lets the schema type it); filter_tool does the work.
+    tool = filters.ModelChoiceFilter(
+        field_name="consultations__proposal__tool",
+        queryset=visible(EdTechTool),
+        method="filter_tool",
+        label="EdTech tool",
+    )
+    model_rating = filters.ChoiceFilter(choices=ModelRating.choices)
+    visibility = filters.ChoiceFilter(choices=Visibility.choices)
+    ordering = filters.OrderingFilter(
+        fields=[("article_number", "article_number"), ("title", "title"), ("topic__sort_order", "topic")]
+    )
+
+    class Meta:
+        model = Clause
+        fields = ["topic", "union", "employer", "bargaining_unit", "agreement", "job_group", "agreement_status"]
+
+    def filter_search(self, queryset, name, value):
+        # Each word costs a subquery: a handful is a search, hundreds would be an attack.
+        words = value.split()[:MAX_SEARCH_WORDS]
+        for word in words:
+            in_text = ClauseVersion.objects.filter(clause=OuterRef("pk"), text__icontains=word)
+            queryset = queryset.filter(Q(title__icontains=word) | Exists(in_text))
+        return queryset
+
+    def filter_status(self, queryset, name, value):
+        if "current_status" not in queryset.query.annotations:
+            queryset = queryset.with_current()
+        return queryset.filter(current_status=value)
+
+    def filter_tool(self, queryset, name, value):
+        # Only consultations the requester may see can lead from a tool to a clause.
+        consultations = Consultation.objects.visible_to(self.request.user).filter(proposal__tool=value)
+        return queryset.filter(pk__in=consultations.values("resulting_clauses"))
+
+
+class ClauseVersionFilter(filters.FilterSet):
+    clause = filters.ModelChoiceFilter(queryset=visible(Clause))
+    session = filters.ModelChoiceFilter(queryset=visible(NegotiationSession))
+    status = filters.ChoiceFilter(choices=ClauseVersionStatus.choices)
+    tabled_after = filters.DateFilter(field_name="tabled_on", lookup_expr="gte")
+    tabled_before = filters.DateFilter(field_name="tabled_on", lookup_expr="lte")
+    ordering = filters.OrderingFilter(fields=["tabled_on", "number"])
+
+    class Meta:
+        model = ClauseVersion
+        fields = ["clause", "session", "status", "tabled_by"]
+
+
+class NegotiationSessionFilter(filters.FilterSet):
+    bargaining_unit = filters.ModelChoiceFilter(queryset=visible(BargainingUnit))
+    union = filters.ModelChoiceFilter(
+        field_name="bargaining_unit__union", queryset=visible(Union), to_field_name="slug"
+    )
+    held_after = filters.DateFilter(field_name="held_on", lookup_expr="gte")
+    held_before = filters.DateFilter(field_name="held_on", lookup_expr="lte")
+    ordering = filters.OrderingFilter(fields=["held_on"])
+
+    class Meta:
+        model = NegotiationSession
+        fields = ["bargaining_unit", "union"]

@@ -1,0 +1,157 @@
+"""How bargaining records look through the API. Validation is the model's own (see CaucusSerializer)."""
+
+from rest_framework import serializers
+
+from bargaining.api_base import CaucusSerializer
+from bargaining.models import (
+    Agreement,
+    BargainingUnit,
+    Clause,
+    ClauseVersion,
+    ClauseVersionStatus,
+    Employer,
+    NegotiationSession,
+    SessionNote,
+    Topic,
+    Union,
+)
+
+
+class UnionSerializer(CaucusSerializer):
+    class Meta:
+        model = Union
+        api_name = "union"
+        fields = ["url", "id", "name", "slug", "short_name", "colour", "paper_size"]
+
+
+class EmployerSerializer(CaucusSerializer):
+    class Meta:
+        model = Employer
+        api_name = "employer"
+        fields = [
+            "url",
+            "id",
+            "name",
+            "slug",
+            "kind",
+            "region",
+            "ai_training_budget_current",
+            "ai_training_budget_proposed",
+        ]
+
+
+class BargainingUnitSerializer(CaucusSerializer):
+    class Meta:
+        model = BargainingUnit
+        api_name = "bargaining-unit"
+        fields = ["url", "id", "union", "employer", "job_group", "name", "member_count", "visibility"]
+
+
+class AgreementSerializer(CaucusSerializer):
+    class Meta:
+        model = Agreement
+        api_name = "agreement"
+        fields = ["url", "id", "bargaining_unit", "title", "kind", "term_start", "term_end", "status", "visibility"]
+
+
+class TopicSerializer(CaucusSerializer):
+    class Meta:
+        model = Topic
+        api_name = "topic"
+        fields = ["url", "id", "code", "name", "description", "sort_order"]
+
+
+class ClauseVersionSerializer(CaucusSerializer):
+    """A version as tabled. Append-only: the API creates versions through table_clause_version only."""
+
+    validate_with_model = False
+
+    class Meta:
+        model = ClauseVersion
+        api_name = "clause-version"
+        fields = ["url", "id", "clause", "number", "text", "tabled_by", "tabled_on", "session", "status", "created_at"]
+        read_only_fields = ["number", "created_at"]
+        extra_kwargs = {"tabled_on": {"required": False, "help_text": "Defaults to the session's date, or today."}}
+
+
+class TableVersionSerializer(ClauseVersionSerializer):
+    """Tabling a version on a clause named by the URL."""
+
+    class Meta(ClauseVersionSerializer.Meta):
+        read_only_fields = ["clause", "number", "created_at"]
+
+
+class LineageEntrySerializer(CaucusSerializer):
+    """One step of a clause's lineage, as listed on the clause."""
+
+    class Meta:
+        model = ClauseVersion
+        api_name = "clause-version"
+        fields = ["url", "id", "number", "text", "tabled_by", "tabled_on", "session", "status"]
+        read_only_fields = fields
+
+
+class ClauseSerializer(CaucusSerializer):
+    status = serializers.ChoiceField(
+        choices=ClauseVersionStatus.choices,
+        source="current_status",
+        read_only=True,
+        allow_null=True,
+        help_text="The status of the latest version (null before any is tabled).",
+    )
+    versions = LineageEntrySerializer(many=True, read_only=True, help_text="The lineage, oldest first.")
+
+    class Meta:
+        model = Clause
+        api_name = "clause"
+        fields = [
+            "url",
+            "id",
+            "agreement",
+            "article_number",
+            "title",
+            "topic",
+            "visibility",
+            "model_rating",
+            "status",
+            "versions",
+        ]
+
+
+class SessionNoteSerializer(CaucusSerializer):
+    class Meta:
+        model = SessionNote
+        api_name = "session"
+        fields = ["id", "session", "body", "visibility", "created_at"]
+        read_only_fields = ["session", "created_at"]
+
+
+class NegotiationSessionSerializer(CaucusSerializer):
+    notes = SessionNoteSerializer(many=True, read_only=True, help_text="The notes the caller may read.")
+
+    class Meta:
+        model = NegotiationSession
+        api_name = "session"
+        fields = [
+            "url",
+            "id",
+            "bargaining_unit",
+            "held_on",
+            "location",
+            "attendees",
+            "next_steps",
+            "visibility",
+            "notes",
+        ]
+
+
+class RedlineSegmentSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=["equal", "insert", "delete"])
+    text = serializers.CharField()
+
+
+class RedlineSerializer(serializers.Serializer):
+    clause = serializers.IntegerField()
+    from_version = LineageEntrySerializer(allow_null=True)
+    to_version = LineageEntrySerializer()
+    segments = RedlineSegmentSerializer(many=True)

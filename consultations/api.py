@@ -1,0 +1,137 @@
+"""The consultations collections of the REST API: vendors, tools, proposals, consultations, events."""
+
+from django.db import transaction
+from django.db.models import Prefetch
+from drf_spectacular.utils import extend_schema
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from bargaining.api_base import CaucusViewSet, service_call
+from bargaining.models import Clause
+from consultations import filters
+from consultations.models import Consultation, ConsultationEvent, EdTechTool, ProcurementProposal, Vendor
+from consultations.serializers import (
+    ConsultationEventSerializer,
+    ConsultationSerializer,
+    EdTechToolSerializer,
+    NewEventSerializer,
+    ProcurementProposalSerializer,
+    StageSerializer,
+    TimelineEntrySerializer,
+    VendorSerializer,
+)
+from consultations.services import add_consultation_event, move_consultation_stage
+from consultations.timeline import tool_timeline
+
+
+class VendorViewSet(CaucusViewSet):
+    """EdTech vendors: shared reference records."""
+
+    model = Vendor
+    serializer_class = VendorSerializer
+    filterset_class = filters.VendorFilter
+
+
+class EdTechToolViewSet(CaucusViewSet):
+    """EdTech tools, with a link to each tool's history."""
+
+    model = EdTechTool
+    serializer_class = EdTechToolSerializer
+    filterset_class = filters.EdTechToolFilter
+
+    @extend_schema(
+        summary="Everything the caller may see about the tool, newest first",
+        filters=False,
+        responses={200: TimelineEntrySerializer(many=True)},
+    )
+    @action(detail=True, methods=["get"], serializer_class=TimelineEntrySerializer, filterset_class=None)
+    def history(self, request, pk=None):
+        tool = self.get_object()
+        page = self.paginate_queryset(tool_timeline(tool, request.user))
+        return self.get_paginated_response(TimelineEntrySerializer(page, many=True, context={"request": request}).data)
+
+
+class ProcurementProposalViewSet(CaucusViewSet):
+    """Employers' proposals to adopt a tool: shared reference records."""
+
+    model = ProcurementProposal
+    serializer_class = ProcurementProposalSerializer
+    filterset_class = filters.ProcurementProposalFilter
+
+
+class ConsultationViewSet(CaucusViewSet):
+    """One union's consultation on one proposal."""
+
+    model = Consultation
+    owner_field = "union"
+    serializer_class = ConsultationSerializer
+    filterset_class = filters.ConsultationFilter
+    prefetch_related = ("resulting_clauses",)
+
+    # Workflow steps that honour If-Match and answer with the new ETag, like PATCH.
+    precondition_actions = ("stage",)
+    etag_actions = precondition_actions
+
+    def get_prefetches(self):
+        # A consultation may have led to clauses the caller may not read: list only the others.
+        clauses = Clause.objects.visible_to(self.request.user).only("pk")
+        return [Prefetch("resulting_clauses", queryset=clauses)]
+
+    @extend_schema(
+        summary="Add an event to the consultation's timeline",
+        request=NewEventSerializer,
+        responses={201: ConsultationEventSerializer},
+    )
+    @action(detail=True, methods=["post"], serializer_class=NewEventSerializer, filterset_class=None)
+    def events(self, request, pk=None):
+        consultation = self.get_object()  # the write rule: the caller must be able to change the consultation
+        serializer = NewEventSerializer(data=request.data, context=self.get_serializer_context())
+        serializer.is_valid(raise_exception=True)
+        event = _add_event(consultation, serializer.validated_data, request.user)
+        return Response(ConsultationEventSerializer(event, context=self.get_serializer_context()).data, status=201)
+
+    @extend_schema(
+        summary="Move the consultation to another stage", request=StageSerializer, responses=ConsultationSerializer
+    )
+    @action(detail=True, methods=["post"], serializer_class=StageSerializer, filterset_class=None)
+    def stage(self, request, pk=None):
+        serializer = StageSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        with transaction.atomic():
+            consultation = self.lock_and_get_object()
+            self.check_precondition(consultation)
+            service_call(
+                move_consultation_stage,
+                consultation=consultation,
+                stage=serializer.validated_data["stage"],
+                user=request.user,
+            )
+        return self.with_etag(consultation)
+
+
+def _add_event(consultation, data, user):
+    return service_call(
+        add_consultation_event,
+        consultation=consultation,
+        kind=data["kind"],
+        summary=data["summary"],
+        occurred_on=data["occurred_on"],
+        visibility=data.get("visibility", ConsultationEvent._meta.get_field("visibility").default),
+        user=user,
+    )
+
+
+class ConsultationEventViewSet(CaucusViewSet):
+    """The timeline of each consultation; new events go through the same workflow as the web pages."""
+
+    model = ConsultationEvent
+    owner_field = "consultation"
+    serializer_class = ConsultationEventSerializer
+    filterset_class = filters.ConsultationEventFilter
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        self.check_owner(serializer.validated_data)
+        event = _add_event(serializer.validated_data["consultation"], serializer.validated_data, request.user)
+        return self.created(event)

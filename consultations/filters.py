@@ -1,0 +1,88 @@
+"""Filters for vendors, tools, proposals, consultations and events (web list pages and API)."""
+
+import django_filters as filters
+
+from bargaining.access import Visibility
+from bargaining.filters import visible
+from bargaining.models import Employer, Union
+from consultations.models import (
+    Consultation,
+    ConsultationEvent,
+    ConsultationStage,
+    EdTechTool,
+    EventKind,
+    PrivacyAgreementStatus,
+    ProcurementProposal,
+    ProposalStatus,
+    RiskRating,
+    ToolCategory,
+    Vendor,
+)
+
+
+class VendorFilter(filters.FilterSet):
+    name = filters.CharFilter(lookup_expr="icontains")
+    ordering = filters.OrderingFilter(fields=["name", "country"])
+
+    class Meta:
+        model = Vendor
+        fields = ["name", "country"]
+
+
+class EdTechToolFilter(filters.FilterSet):
+    search = filters.CharFilter(field_name="name", lookup_expr="icontains", label="Name contains")
+    category = filters.ChoiceFilter(choices=ToolCategory.choices)
+    vendor = filters.ModelChoiceFilter(queryset=visible(Vendor))
+    risk_rating = filters.ChoiceFilter(choices=RiskRating.choices)
+    privacy_agreement_status = filters.ChoiceFilter(choices=PrivacyAgreementStatus.choices)
+    ordering = filters.OrderingFilter(fields=["name", "category", "risk_rating", ("vendor__name", "vendor")])
+
+    class Meta:
+        model = EdTechTool
+        fields = ["category", "vendor", "risk_rating", "privacy_agreement_status"]
+
+
+class ProcurementProposalFilter(filters.FilterSet):
+    employer = filters.ModelChoiceFilter(queryset=visible(Employer), to_field_name="slug")
+    tool = filters.ModelChoiceFilter(queryset=visible(EdTechTool))
+    status = filters.ChoiceFilter(choices=ProposalStatus.choices)
+    announced_after = filters.DateFilter(field_name="announced_on", lookup_expr="gte")
+    announced_before = filters.DateFilter(field_name="announced_on", lookup_expr="lte")
+    starts_after = filters.DateFilter(field_name="proposed_start", lookup_expr="gte")
+    starts_before = filters.DateFilter(field_name="proposed_start", lookup_expr="lte")
+    ordering = filters.OrderingFilter(fields=["announced_on", "proposed_start", "title", "cost"])
+
+    class Meta:
+        model = ProcurementProposal
+        fields = ["employer", "tool", "status"]
+
+
+class ConsultationFilter(filters.FilterSet):
+    union = filters.ModelChoiceFilter(queryset=visible(Union), to_field_name="slug")
+    stage = filters.ChoiceFilter(choices=ConsultationStage.choices)
+    tool = filters.ModelChoiceFilter(field_name="proposal__tool", queryset=visible(EdTechTool))
+    employer = filters.ModelChoiceFilter(
+        field_name="proposal__employer", queryset=visible(Employer), to_field_name="slug"
+    )
+    proposal = filters.ModelChoiceFilter(queryset=visible(ProcurementProposal))
+    deadline_after = filters.DateFilter(field_name="response_deadline", lookup_expr="gte")
+    deadline_before = filters.DateFilter(field_name="response_deadline", lookup_expr="lte")
+    visibility = filters.ChoiceFilter(choices=Visibility.choices)
+    ordering = filters.OrderingFilter(fields=["opened_on", "response_deadline", "stage"])
+
+    class Meta:
+        model = Consultation
+        fields = ["union", "stage", "tool", "employer", "proposal"]
+
+
+class ConsultationEventFilter(filters.FilterSet):
+    consultation = filters.ModelChoiceFilter(queryset=visible(Consultation))
+    kind = filters.ChoiceFilter(choices=EventKind.choices)
+    occurred_after = filters.DateFilter(field_name="occurred_on", lookup_expr="gte")
+    occurred_before = filters.DateFilter(field_name="occurred_on", lookup_expr="lte")
+    visibility = filters.ChoiceFilter(choices=Visibility.choices)
+    ordering = filters.OrderingFilter(fields=["occurred_on", "created_at"])
+
+    class Meta:
+        model = ConsultationEvent
+        fields = ["consultation", "kind"]

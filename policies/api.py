@@ -1,0 +1,90 @@
+"""The policies collections of the REST API: principles, model clauses and positions."""
+
+from django.db import transaction
+from django.db.models import Prefetch
+from drf_spectacular.utils import extend_schema
+from rest_framework.decorators import action
+
+from bargaining.api_base import CaucusViewSet, service_call
+from policies import filters
+from policies.models import ModelClause, Position, Principle
+from policies.serializers import (
+    AdoptSerializer,
+    ModelClauseSerializer,
+    PositionSerializer,
+    PrincipleSerializer,
+    PublishSerializer,
+)
+from policies.services import adopt_position, publish_position
+
+
+def visible_principles(request):
+    return Prefetch("principles", queryset=Principle.objects.visible_to(request.user).only("pk"))
+
+
+class PrincipleViewSet(CaucusViewSet):
+    """The unions' standing policy statements."""
+
+    model = Principle
+    owner_field = "union"
+    serializer_class = PrincipleSerializer
+    filterset_class = filters.PrincipleFilter
+
+
+class ModelClauseViewSet(CaucusViewSet):
+    """Model language per topic; the walk-away wording and guidance only for the union's leadership."""
+
+    model = ModelClause
+    owner_field = "union"
+    serializer_class = ModelClauseSerializer
+    filterset_class = filters.ModelClauseFilter
+    needs_leadership = True
+    prefetch_related = ("principles",)
+
+    def get_prefetches(self):
+        return [visible_principles(self.request)]
+
+
+class PositionViewSet(CaucusViewSet):
+    """Union positions on proposals and tools; adoption and publication are workflow steps."""
+
+    model = Position
+    owner_field = "union"
+    serializer_class = PositionSerializer
+    filterset_class = filters.PositionFilter
+    prefetch_related = ("principles",)
+    # Workflow steps that honour If-Match and answer with the new ETag, like PATCH.
+    precondition_actions = ("adopt", "publish")
+    etag_actions = precondition_actions
+
+    def get_prefetches(self):
+        return [visible_principles(self.request)]
+
+    def perform_update(self, serializer):
+        # Every change is a new version of the position, like adoption and publication.
+        serializer.validated_data["version"] = serializer.instance.version + 1
+        super().perform_update(serializer)
+
+    def _workflow_step(self, service, **kwargs):
+        """Adopt or publish: the caller must be able to change the position and hold its current ETag."""
+        with transaction.atomic():
+            position = self.lock_and_get_object()
+            self.check_precondition(position)
+            service_call(service, position=position, user=self.request.user, **kwargs)
+        return self.with_etag(position)
+
+    @extend_schema(summary="Adopt the draft position", request=AdoptSerializer, responses={200: PositionSerializer})
+    @action(detail=True, methods=["post"], serializer_class=AdoptSerializer, filterset_class=None)
+    def adopt(self, request, pk=None):
+        serializer = AdoptSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        return self._workflow_step(adopt_position, adopted_on=serializer.validated_data.get("adopted_on"))
+
+    @extend_schema(
+        summary="Change who may read the position", request=PublishSerializer, responses={200: PositionSerializer}
+    )
+    @action(detail=True, methods=["post"], serializer_class=PublishSerializer, filterset_class=None)
+    def publish(self, request, pk=None):
+        serializer = PublishSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        return self._workflow_step(publish_position, visibility=serializer.validated_data["visibility"])

@@ -1,0 +1,51 @@
+"""Filters for principles, model clauses and positions (web list pages and API)."""
+
+import django_filters as filters
+from django.db.models import Q
+
+from bargaining.access import Visibility
+from bargaining.filters import visible
+from bargaining.models import Topic, Union
+from consultations.models import EdTechTool, ProcurementProposal
+from policies.models import ModelClause, Position, PositionStatus, Principle, Stance
+
+
+class PrincipleFilter(filters.FilterSet):
+    union = filters.ModelChoiceFilter(queryset=visible(Union), to_field_name="slug")
+    visibility = filters.ChoiceFilter(choices=Visibility.choices)
+    ordering = filters.OrderingFilter(fields=["code", "title", "adopted_on"])
+
+    class Meta:
+        model = Principle
+        fields = ["union", "visibility"]
+
+
+class ModelClauseFilter(filters.FilterSet):
+    union = filters.ModelChoiceFilter(queryset=visible(Union), to_field_name="slug")
+    topic = filters.ModelChoiceFilter(queryset=visible(Topic), to_field_name="code")
+    visibility = filters.ChoiceFilter(choices=Visibility.choices)
+    ordering = filters.OrderingFilter(fields=["title", ("topic__sort_order", "topic")])
+
+    class Meta:
+        model = ModelClause
+        fields = ["union", "topic", "visibility"]
+
+
+class PositionFilter(filters.FilterSet):
+    stance = filters.ChoiceFilter(choices=Stance.choices)
+    status = filters.ChoiceFilter(choices=PositionStatus.choices)
+    proposal = filters.ModelChoiceFilter(queryset=visible(ProcurementProposal))
+    tool = filters.ModelChoiceFilter(queryset=visible(EdTechTool), method="filter_tool")
+    union = filters.ModelChoiceFilter(queryset=visible(Union), to_field_name="slug")
+    visibility = filters.ChoiceFilter(choices=Visibility.choices)
+    adopted_after = filters.DateFilter(field_name="adopted_on", lookup_expr="gte")
+    adopted_before = filters.DateFilter(field_name="adopted_on", lookup_expr="lte")
+    ordering = filters.OrderingFilter(fields=["adopted_on", "title", "stance", "updated_at"])
+
+    class Meta:
+        model = Position
+        fields = ["stance", "status", "proposal", "tool", "union", "visibility"]
+
+    def filter_tool(self, queryset, name, value):
+        # A position on a proposal is about the proposal's tool too.
+        return queryset.filter(Q(tool=value) | Q(proposal__tool=value))

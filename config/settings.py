@@ -208,6 +208,37 @@ SPECTACULAR_SETTINGS = {
 
 # --- Printed documents (issue 5): TASKS, PDF limits ---
 
+# Briefing packs render in the background through django.tasks. Development and tests run tasks at once
+# (immediate); production sets TASKS_BACKEND=database and runs `manage.py db_worker` (django-tasks-db).
+INSTALLED_APPS += ["django_tasks_db"]
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate").strip().lower()
+_TASK_BACKENDS = {
+    "immediate": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"},
+    "database": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+}
+if TASKS_BACKEND not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {', '.join(_TASK_BACKENDS)}, not {TASKS_BACKEND!r}.")
+TASKS = {"default": _TASK_BACKENDS[TASKS_BACKEND]}
+
+# A render that runs too long or grows too large is stopped with a clear error. Papers render while
+# the reader waits; packs render in the worker and may take longer.
+PDF_RENDER_LIMITS = {
+    "paper": {
+        "SECONDS": float(os.environ.get("PDF_PAPER_SECONDS", "20")),
+        "MAX_PAGES": int(os.environ.get("PDF_PAPER_MAX_PAGES", "60")),
+        "MAX_HTML_BYTES": 2_000_000,
+        "MAX_PDF_BYTES": 10_000_000,
+    },
+    "pack": {
+        "SECONDS": float(os.environ.get("PDF_PACK_SECONDS", "120")),
+        "MAX_PAGES": int(os.environ.get("PDF_PACK_MAX_PAGES", "600")),
+        "MAX_HTML_BYTES": 20_000_000,
+        "MAX_PDF_BYTES": 50_000_000,
+    },
+}
+# Rendering a PDF costs far more than reading a record: its own, lower rate in the API.
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["pdf"] = os.environ.get("API_THROTTLE_PDF", "30/minute")
+
 SILENCED_SYSTEM_CHECKS = env_list("SILENCED_SYSTEM_CHECKS")
 
 LOGGING = {

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from policies.models import ModelClause, Position, Principle
+from policies.models import BriefingPack, ModelClause, Position, Principle
 
 
 @admin.register(Principle)
@@ -28,3 +28,17 @@ class PositionAdmin(SimpleHistoryAdmin):
     date_hierarchy = "adopted_on"
     autocomplete_fields = ["proposal", "tool", "principles", "adopted_by"]
     list_select_related = ["union", "proposal", "tool"]
+
+
+# Printed documents (issue 5): packs are requested on the web or through the API; staff look and tidy up here.
+@admin.register(BriefingPack)
+class BriefingPackAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "requester", "union", "status", "page_count", "created_at", "finished_at"]
+    list_filter = ["status", "union"]
+    search_fields = ["requester__username", "bargaining_unit__name", "employer__name", "tool__name", "error"]
+    list_select_related = ["requester", "union", "bargaining_unit", "employer", "tool"]
+    readonly_fields = ["status", "error", "page_count", "created_at", "started_at", "finished_at"]
+    autocomplete_fields = ["requester", "bargaining_unit", "employer", "tool"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("pdf")

@@ -7,7 +7,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from bargaining.access import UnionOwnedQuerySet, Visibility
-from bargaining.models import Topic, Union
+from bargaining.models import PaperSize, Topic, Union
 from consultations.models import EdTechTool, ProcurementProposal
 
 
@@ -147,3 +147,117 @@ class Position(models.Model):
 
     def condition_list(self) -> list[str]:
         return [line.strip(" -•\t") for line in self.conditions.splitlines() if line.strip(" -•\t")]
+
+
+# Printed documents (issue 5)
+
+
+class PackSection(models.TextChoices):
+    SUMMARY = "summary", "Summary"
+    CONSULTATIONS = "consultations", "Open consultations and deadlines"
+    POSITIONS = "positions", "Positions"
+    COVERAGE = "coverage", "Coverage matrix"
+    LINEAGES = "lineages", "Clause lineages with redlines"
+    TALKING_POINTS = "talking_points", "Talking points"
+
+
+class PackStatus(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    RUNNING = "running", "Rendering"
+    READY = "ready", "Ready"
+    FAILED = "failed", "Failed"
+
+
+class BriefingPackQuerySet(models.QuerySet):
+    """A pack is printed for one person: only they (and site staff) see it, whatever it contains."""
+
+    def visible_to(self, user):
+        from bargaining.access import is_site_staff
+
+        if is_site_staff(user):
+            return self.all()
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        return self.filter(requester=user)
+
+    def editable_by(self, user):
+        return self.visible_to(user)
+
+    def without_pdf(self):
+        """Lists never need the PDF itself, which can run to megabytes per row."""
+        return self.defer("pdf")
+
+
+class BriefingPack(models.Model):
+    """A briefing pack asked for by one person, rendered in the background as they may see the record."""
+
+    requester = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="briefing_packs")
+    union = models.ForeignKey(
+        Union, on_delete=models.CASCADE, related_name="briefing_packs", help_text="Whose colours it is printed in."
+    )
+    bargaining_unit = models.ForeignKey(
+        "bargaining.BargainingUnit", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    employer = models.ForeignKey(
+        "bargaining.Employer", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    tool = models.ForeignKey(EdTechTool, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    sections = models.JSONField(default=list, help_text="Codes of the sections chosen, in print order.")
+    paper_size = models.CharField(max_length=10, choices=PaperSize, default=PaperSize.A4)
+    status = models.CharField(max_length=10, choices=PackStatus, default=PackStatus.QUEUED)
+    error = models.TextField(blank=True, help_text="Why the render failed, in words for the requester.")
+    pdf = models.BinaryField(null=True, blank=True, editable=False)
+    page_count = models.PositiveIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    objects = BriefingPackQuerySet.as_manager()
+    # Who asked for what, and when; never a copy of the PDF itself.
+    history = HistoricalRecords(excluded_fields=["pdf"])
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(bargaining_unit__isnull=False, employer__isnull=True, tool__isnull=True)
+                    | Q(bargaining_unit__isnull=True, employer__isnull=False, tool__isnull=True)
+                    | Q(bargaining_unit__isnull=True, employer__isnull=True, tool__isnull=False)
+                ),
+                name="briefing_pack_has_one_subject",
+                violation_error_message="A briefing pack is about one bargaining unit, one employer or one tool.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Briefing pack: {self.subject}"
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("pack_detail", args=[self.pk])
+
+    @property
+    def subject(self):
+        return self.bargaining_unit or self.employer or self.tool
+
+    @property
+    def subject_kind(self) -> str:
+        if self.bargaining_unit_id:
+            return "bargaining unit"
+        return "employer" if self.employer_id else "tool"
+
+    def get_sections_display(self) -> list[str]:
+        labels = dict(PackSection.choices)
+        return [labels.get(code, code) for code in self.sections]
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (PackStatus.READY, PackStatus.FAILED)
+
+    def filename(self) -> str:
+        from django.utils.text import slugify
+
+        day = (self.finished_at or self.created_at).date().isoformat()
+        return f"{self.union.slug}-briefing-pack-{slugify(str(self.subject))[:60]}-{day}.pdf"

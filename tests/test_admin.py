@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from bargaining.access import Visibility
 from bargaining.models import ClauseVersion, ClauseVersionStatus, TabledBy
+from policies.models import BriefingPack
 from tests.factories import (
     ClauseFactory,
     ClauseVersionFactory,
@@ -42,6 +43,9 @@ def records(union, member):
     PositionFactory(union=union, visibility=Visibility.PUBLIC)
     ModelClauseFactory(union=union)
     PrincipleFactory(union=union)
+    BriefingPack.objects.create(
+        requester=member, union=union, bargaining_unit=version.clause.agreement.bargaining_unit, sections=["summary"]
+    )
     return version
 
 

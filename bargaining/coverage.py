@@ -1,0 +1,183 @@
+"""Clause coverage: for each bargaining unit and topic, how far the union has got, against its model clauses.
+
+Shared by the coverage matrix web page and the briefing packs. Two queries (three when `units` must be
+checked), whatever the number of units, topics and clauses.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db import models
+
+from bargaining.models import BargainingUnit, Clause, ClauseVersionStatus, ModelRating, Topic
+
+
+class CoverageStatus(models.TextChoices):
+    """The best a cell has reached, best first in `RANK`."""
+
+    RATIFIED = "ratified", "Ratified"
+    TENTATIVELY_AGREED = "tentatively_agreed", "Tentatively agreed"
+    ON_THE_TABLE = "on_the_table", "Proposed or countered"
+    DEFERRED = "deferred", "Deferred"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+    NONE = "none", "No clause"
+
+
+# Deferred and withdrawn clauses won nothing: they rank just above an empty cell, so they show only alone.
+RANK = {
+    CoverageStatus.RATIFIED: 5,
+    CoverageStatus.TENTATIVELY_AGREED: 4,
+    CoverageStatus.ON_THE_TABLE: 3,
+    CoverageStatus.DEFERRED: 2,
+    CoverageStatus.WITHDRAWN: 1,
+    CoverageStatus.NONE: 0,
+}
+
+_FROM_VERSION_STATUS = {
+    ClauseVersionStatus.RATIFIED: CoverageStatus.RATIFIED,
+    ClauseVersionStatus.TENTATIVELY_AGREED: CoverageStatus.TENTATIVELY_AGREED,
+    ClauseVersionStatus.PROPOSED: CoverageStatus.ON_THE_TABLE,
+    ClauseVersionStatus.COUNTERED: CoverageStatus.ON_THE_TABLE,
+    ClauseVersionStatus.DEFERRED: CoverageStatus.DEFERRED,
+    ClauseVersionStatus.WITHDRAWN: CoverageStatus.WITHDRAWN,
+}
+
+# Breaks ties between clauses of the same status: the one closest to the model wording speaks for the cell.
+_RATING_RANK = {
+    ModelRating.PREFERRED: 4,
+    ModelRating.FALLBACK: 3,
+    ModelRating.WALK_AWAY: 2,
+    ModelRating.BELOW: 1,
+    ModelRating.UNRATED: 0,
+}
+
+
+def clause_coverage_status(clause) -> CoverageStatus:
+    """The coverage a clause gives, from its latest version (`Clause.objects.with_current()` avoids a query)."""
+    return _FROM_VERSION_STATUS.get(clause.status, CoverageStatus.NONE)
+
+
+@dataclass
+class CoverageCell:
+    unit: BargainingUnit
+    topic: Topic
+    # Best first: the clause that gives the cell its status, then the others.
+    clauses: list[Clause] = field(default_factory=list)
+    # The unit's union's model clause on the topic, when the user may see it.
+    model_clause: object | None = None
+
+    @property
+    def best_clause(self) -> Clause | None:
+        return self.clauses[0] if self.clauses else None
+
+    @property
+    def status(self) -> CoverageStatus:
+        best = self.best_clause
+        return clause_coverage_status(best) if best else CoverageStatus.NONE
+
+    @property
+    def status_label(self) -> str:
+        return self.status.label
+
+    @property
+    def rating(self) -> str | None:
+        """The best clause's rating against the model clause; None when there is no model clause to rate against."""
+        if self.model_clause is None or self.best_clause is None:
+            return None
+        return self.best_clause.model_rating
+
+    @property
+    def rating_label(self) -> str:
+        rating = self.rating
+        return ModelRating(rating).label if rating else ""
+
+
+@dataclass
+class CoverageRow:
+    unit: BargainingUnit
+    cells: list[CoverageCell]
+
+
+@dataclass
+class CoverageMatrix:
+    units: list[BargainingUnit]
+    topics: list[Topic]
+    rows: list[CoverageRow]
+
+    def cell(self, unit, topic) -> CoverageCell:
+        unit_pk = getattr(unit, "pk", unit)
+        topic_pk = getattr(topic, "pk", topic)
+        return self._cells[(unit_pk, topic_pk)]
+
+    def __post_init__(self):
+        self._cells = {(cell.unit.pk, cell.topic.pk): cell for row in self.rows for cell in row.cells}
+
+    def count(self, status: CoverageStatus) -> int:
+        return sum(1 for row in self.rows for cell in row.cells if cell.status == status)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.units or not self.topics
+
+
+def coverage_matrix(*, units: Iterable[BargainingUnit], topics: Iterable[Topic], user) -> CoverageMatrix:
+    """The coverage of `units` by `topics` as `user` may see it.
+
+    Units the user may not see are dropped; clauses and model clauses are filtered by their own
+    `visible_to`, so a cell never reveals a clause (or a model clause) the user could not open.
+    """
+    from policies.models import ModelClause  # policies depends on bargaining, not the reverse
+
+    units = _visible_units(list(units), user)
+    topics = list(topics)
+    if not units or not topics:
+        return CoverageMatrix(units=units, topics=topics, rows=[])
+
+    unit_ids = [unit.pk for unit in units]
+    topic_ids = [topic.pk for topic in topics]
+    clauses_by_cell = defaultdict(list)
+    clauses = (
+        Clause.objects.visible_to(user)
+        .filter(agreement__bargaining_unit__in=unit_ids, topic__in=topic_ids)
+        .with_current()
+        .select_related("agreement", "topic")
+        .order_by("agreement__term_start", "article_number", "pk")
+    )
+    for clause in clauses:
+        clauses_by_cell[(clause.agreement.bargaining_unit_id, clause.topic_id)].append(clause)
+
+    union_ids = {unit.union_id for unit in units}
+    model_clauses = {
+        (model.union_id, model.topic_id): model
+        for model in ModelClause.objects.visible_to(user).filter(union__in=union_ids, topic__in=topic_ids)
+    }
+
+    rows = []
+    for unit in units:
+        cells = []
+        for topic in topics:
+            cell_clauses = sorted(clauses_by_cell[(unit.pk, topic.pk)], key=_best_first)
+            cells.append(
+                CoverageCell(
+                    unit=unit,
+                    topic=topic,
+                    clauses=cell_clauses,
+                    model_clause=model_clauses.get((unit.union_id, topic.pk)),
+                )
+            )
+        rows.append(CoverageRow(unit=unit, cells=cells))
+    return CoverageMatrix(units=units, topics=topics, rows=rows)
+
+
+def _best_first(clause):
+    return (-RANK[clause_coverage_status(clause)], -_RATING_RANK.get(clause.model_rating, 0))
+
+
+def _visible_units(units: list[BargainingUnit], user) -> list[BargainingUnit]:
+    if not units:
+        return []
+    visible = set(
+        BargainingUnit.objects.visible_to(user).filter(pk__in=[u.pk for u in units]).values_list("pk", flat=True)
+    )
+    return [unit for unit in units if unit.pk in visible]

@@ -205,6 +205,39 @@ SPECTACULAR_SETTINGS = {
 }
 
 # --- Web interface (issue 4): sign-in lockout (django-axes), Content-Security-Policy ---
+INSTALLED_APPS += ["axes"]
+# Axes' middleware turns a locked-out sign-in into the lockout page; it must come last.
+MIDDLEWARE += ["django.middleware.csp.ContentSecurityPolicyMiddleware", "axes.middleware.AxesMiddleware"]
+AUTHENTICATION_BACKENDS = [
+    # An AxesStandaloneBackend that also lets request-less authenticate() calls (shell, tests) through.
+    "bargaining.signin.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))  # hours: 15 minutes by default
+# One client (address) that keeps failing is locked out, whichever usernames it tries.
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+if env_bool("SECURE_PROXY_SSL_HEADER"):
+    AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_IPWARE_PROXY_COUNT", "1"))
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
+# Django's built-in Content-Security-Policy: our own scripts and styles only, no inline script without a nonce.
+_CSP_SELF = "'self'"
+SECURE_CSP = {
+    "default-src": [_CSP_SELF],
+    "script-src": [_CSP_SELF, "<CSP_NONCE_SENTINEL>"],
+    "style-src": [_CSP_SELF],
+    "img-src": [_CSP_SELF, "data:"],
+    "font-src": [_CSP_SELF],
+    "connect-src": [_CSP_SELF],
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "form-action": [_CSP_SELF],
+    "frame-ancestors": ["'none'"],
+}
+TEMPLATES[0]["OPTIONS"]["context_processors"] += ["django.template.context_processors.csp"]
 
 # --- Printed documents (issue 5): TASKS, PDF limits ---
 

@@ -16,10 +16,12 @@ PRODUCTION = {
 }
 
 
+# Set by the test run itself (pytest-env, the browser tests); a real deployment has none of them.
+TEST_ONLY_VARIABLES = {"SECRET_KEY", "DEBUG", "SECURE_SSL_REDIRECT", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
 def manage(*args, env):
-    clean = {
-        key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "DEBUG", "SECURE_SSL_REDIRECT"}
-    }
+    clean = {key: value for key, value in os.environ.items() if key not in TEST_ONLY_VARIABLES}
     return subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
         [sys.executable, "manage.py", *args],
         cwd=ROOT,

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
 from simple_history.models import HistoricalRecords
@@ -124,10 +124,19 @@ class Employer(models.Model):
     kind = models.CharField(max_length=30, choices=EmployerKind, default=EmployerKind.SCHOOL_DISTRICT)
     region = models.CharField(max_length=120, blank=True)
     ai_training_budget_current = models.DecimalField(
-        "AI training budget (current)", max_digits=12, decimal_places=2, default=0
+        "AI training budget (current)",
+        max_digits=12,
+        decimal_places=2,
+        default=0,
+        validators=[MinValueValidator(0, "A budget cannot be negative.")],
     )
     ai_training_budget_proposed = models.DecimalField(
-        "AI training budget (proposed)", max_digits=12, decimal_places=2, null=True, blank=True
+        "AI training budget (proposed)",
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0, "A budget cannot be negative.")],
     )
 
     objects = ReferenceQuerySet.as_manager()

@@ -61,7 +61,27 @@ class TopicSerializer(CaucusSerializer):
         fields = ["url", "id", "code", "name", "description", "sort_order"]
 
 
-class ClauseVersionSerializer(CaucusSerializer):
+class HidesUnseenSessionMixin:
+    """A version tabled in a session the caller may not see names no session (not even its id)."""
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        if instance.session_id and instance.session_id not in self._visible_session_ids():
+            data["session"] = None
+        return data
+
+    def _visible_session_ids(self):
+        # Once per response, on the outermost serializer, whatever the number of versions.
+        root = self.root
+        if not hasattr(root, "_caucus_visible_session_ids"):
+            user = self.context["request"].user
+            root._caucus_visible_session_ids = frozenset(
+                NegotiationSession.objects.visible_to(user).values_list("pk", flat=True)
+            )
+        return root._caucus_visible_session_ids
+
+
+class ClauseVersionSerializer(HidesUnseenSessionMixin, CaucusSerializer):
     """A version as tabled. Append-only: the API creates versions through table_clause_version only."""
 
     validate_with_model = False
@@ -81,7 +101,7 @@ class TableVersionSerializer(ClauseVersionSerializer):
         read_only_fields = ["clause", "number", "created_at"]
 
 
-class LineageEntrySerializer(CaucusSerializer):
+class LineageEntrySerializer(HidesUnseenSessionMixin, CaucusSerializer):
     """One step of a clause's lineage, as listed on the clause."""
 
     class Meta:

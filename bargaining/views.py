@@ -344,6 +344,14 @@ def clause_detail(request, pk):
     user = request.user
     clause = get_object_or_404(_library_queryset(user), pk=pk)
     versions = list(clause.versions.select_related("session", "created_by").order_by("number"))
+    # A version may have been tabled in a session the reader may not see: say so, without its date.
+    visible_sessions = set(
+        NegotiationSession.objects.visible_to(user)
+        .filter(pk__in=[version.session_id for version in versions if version.session_id])
+        .values_list("pk", flat=True)
+    )
+    for version in versions:
+        version.visible_session = version.session if version.session_id in visible_sessions else None
     by_number = {version.number: version for version in versions}
     old, new = _redline_pair(request, by_number)
     return render(

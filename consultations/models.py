@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
@@ -136,7 +137,13 @@ class ProcurementProposal(models.Model):
     title = models.CharField(max_length=200)
     purpose = models.TextField(blank=True)
     affected_job_groups = models.JSONField(default=list, blank=True, validators=[validate_job_groups])
-    cost = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    cost = models.DecimalField(
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0, "The cost cannot be negative.")],
+    )
     budget_line = models.CharField(max_length=120, blank=True)
     announced_on = models.DateField()
     proposed_start = models.DateField(null=True, blank=True)
@@ -148,7 +155,11 @@ class ProcurementProposal(models.Model):
     class Meta:
         ordering = ["-announced_on", "title"]
         constraints = [
-            models.CheckConstraint(condition=Q(cost__isnull=True) | Q(cost__gte=0), name="proposal_cost_not_negative"),
+            models.CheckConstraint(
+                condition=Q(cost__isnull=True) | Q(cost__gte=0),
+                name="proposal_cost_not_negative",
+                violation_error_message="The cost cannot be negative.",
+            ),
         ]
 
     def __str__(self):

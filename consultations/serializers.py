@@ -98,6 +98,21 @@ class ConsultationSerializer(CaucusSerializer):
         read_only_fields = ["stage"]
         extra_kwargs = {"resulting_clauses": {"help_text": "Clauses negotiated because of this consultation."}}
 
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        union = attrs.get("union") or getattr(self.instance, "union", None)
+        clauses = attrs.get("resulting_clauses") or []
+        if union is not None and clauses:
+            # A union's consultation produces clauses of its own agreements, never another union's.
+            foreign = Clause.objects.filter(pk__in=[clause.pk for clause in clauses]).exclude(
+                agreement__bargaining_unit__union=union
+            )
+            if foreign.exists():
+                raise serializers.ValidationError(
+                    {"resulting_clauses": f"Only clauses of {union}'s own agreements can come out of its consultation."}
+                )
+        return attrs
+
     def update(self, instance, validated_data):
         # Links to clauses the caller cannot see are not theirs to drop.
         if "resulting_clauses" in validated_data:

@@ -1,10 +1,28 @@
 """Web forms for positions."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from bargaining.access import Visibility
 from policies.models import Position
+
+# The database holds 64-bit ids; a larger number must be "not a valid choice", not a database error.
+LARGEST_ID = 2**63 - 1
+
+
+class RecordsField(forms.ModelMultipleChoiceField):
+    def _check_values(self, value):
+        for key in value:
+            try:
+                out_of_range = abs(int(str(key))) > LARGEST_ID
+            except ValueError:
+                continue  # Django's own check names it as not a valid value.
+            if out_of_range:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": key}
+                )
+        return super()._check_values(value)
 
 
 class PositionForm(forms.ModelForm):
@@ -20,6 +38,7 @@ class PositionForm(forms.ModelForm):
             "principles": forms.CheckboxSelectMultiple,
         }
         help_texts = {"tool": "Choose a proposal, a tool, or both (the proposal's own tool)."}
+        field_classes = {"principles": RecordsField}
 
     def __init__(self, *args, unions, proposals, tools, principles, **kwargs):
         super().__init__(*args, **kwargs)

@@ -172,13 +172,14 @@ class BriefingPackQuerySet(models.QuerySet):
     """A pack is printed for one person: only they (and site staff) see it, whatever it contains."""
 
     def visible_to(self, user):
-        from bargaining.access import is_site_staff
+        from bargaining.access import LEADERSHIP_ROLES, is_site_staff, union_ids
 
         if is_site_staff(user):
             return self.all()
         if not user.is_authenticated or not user.is_active:
             return self.none()
-        return self.filter(requester=user)
+        # A pack may hold internal material: it goes with the role, not only with the person.
+        return self.filter(requester=user, union__in=union_ids(user, LEADERSHIP_ROLES))
 
     def editable_by(self, user):
         return self.visible_to(user)

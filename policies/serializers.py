@@ -16,7 +16,19 @@ class PrincipleSerializer(CaucusSerializer):
         fields = ["url", "id", "union", "code", "title", "statement", "adopted_on", "visibility"]
 
 
-class ModelClauseSerializer(CaucusSerializer):
+class CitesOwnPrinciplesMixin:
+    """A union cites its own principles: another union's would put words in its mouth."""
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        union = attrs.get("union") or getattr(self.instance, "union", None)
+        principles = attrs.get("principles") or []
+        if union is not None and any(principle.union_id != union.pk for principle in principles):
+            raise serializers.ValidationError({"principles": f"Cite only principles of {union}."})
+        return attrs
+
+
+class ModelClauseSerializer(CitesOwnPrinciplesMixin, CaucusSerializer):
     """The walk-away wording and the guidance are the union's bottom line: its leadership's eyes only."""
 
     LEADERSHIP_ONLY = ("walk_away_text", "guidance")
@@ -50,7 +62,7 @@ class ModelClauseSerializer(CaucusSerializer):
         return data
 
 
-class PositionSerializer(CaucusSerializer):
+class PositionSerializer(CitesOwnPrinciplesMixin, CaucusSerializer):
     class Meta:
         model = Position
         api_name = "position"

@@ -42,7 +42,7 @@ def position_paper_context(*, position: Position, reader, printed_at=None) -> di
     consultations = _consultations(position, reader)
     for consultation in consultations:
         sensitivity.note(consultation.visibility, *(event.visibility for event in consultation.visible_events))
-    topics = _topics_concerned(position, consultations, principles)
+    topics = _topics_concerned(position, consultations, principles, reader)
     model_clauses = list(
         ModelClause.objects.visible_to(reader).filter(union=union, topic__in=topics).select_related("topic")
     )
@@ -144,10 +144,12 @@ def _consultations(position, reader) -> list:
     )
 
 
-def _topics_concerned(position, consultations, principles) -> list:
+def _topics_concerned(position, consultations, principles, reader) -> list:
     """The topics of clauses the consultations produced, and of model clauses citing the same principles."""
     topic_ids = {clause.topic_id for consultation in consultations for clause in consultation.visible_clauses}
-    by_principle = ModelClause.objects.filter(union=position.union_id, principles__in=[p.pk for p in principles])
+    by_principle = ModelClause.objects.visible_to(reader).filter(
+        union=position.union_id, principles__in=[p.pk for p in principles]
+    )
     return list(Topic.objects.filter(Q(pk__in=topic_ids) | Q(pk__in=by_principle.values("topic"))).distinct())
 
 

@@ -4,8 +4,10 @@ import re
 
 import pytest
 
+from bargaining.access import Visibility
 from bargaining.models import PaperSize
 from policies.pdf import NotVisible, render_position_paper
+from tests.factories import ModelClauseFactory, TopicFactory
 from tests.pdf.conftest import flat, page_texts, pdf_reader, pdf_text
 
 pytestmark = pytest.mark.django_db
@@ -153,3 +155,13 @@ def test_letter_and_a4_papers_carry_the_same_content(world, member):
 
     for phrase in ("PUBLIC-RATIONALE", "PUBLIC-CONDITION paid training", "MEMBERS-EVENT", "WON-ELSEWHERE"):
         assert phrase in a4 and phrase in letter
+
+
+def test_an_internal_model_clause_does_not_add_its_topic_to_a_paper_for_anonymous(world, anonymous):
+    secret_topic = TopicFactory(code="authorship-and-ip", name="SECRET-TOPIC authorship")
+    internal = ModelClauseFactory(union=world.union, topic=secret_topic, visibility=Visibility.INTERNAL)
+    internal.principles.set(world.public_position.principles.all())
+
+    text = flat(pdf_text(render_position_paper(position=world.public_position, reader=anonymous)))
+
+    assert "SECRET-TOPIC" not in text

@@ -291,3 +291,22 @@ def test_anonymous_is_sent_to_sign_in_to_move_a_stage(client_for, anonymous, con
     response = client_for(anonymous).post(reverse("stage_move", args=[consultation.pk]), {"stage": "meetings"})
 
     assert response.status_code == 302
+
+
+def test_a_negative_cost_is_refused_on_the_cost_field(client_for, officer, tool, employer):
+    response = client_for(officer).post(
+        reverse("proposal_create"),
+        {
+            "employer": employer.pk,
+            "tool": tool.pk,
+            "title": "Pilot with a negative cost",
+            "cost": "-5",
+            "announced_on": "2025-04-01",
+            "status": "announced",
+        },
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["cost"] == ["The cost cannot be negative."]
+    assert 'value="Pilot with a negative cost"' in response.text
+    assert not ProcurementProposal.objects.filter(title="Pilot with a negative cost").exists()

@@ -243,3 +243,15 @@ def test_a_visibility_change_over_a_newer_save_is_refused(client_for, officer, p
     assert "Someone else saved this position (now version 5)" in response.text
     public_position.refresh_from_db()
     assert public_position.visibility == Visibility.PUBLIC
+
+
+def test_an_impossible_principle_id_is_refused_as_an_invalid_choice(client_for, officer, union, tool):
+    response = client_for(officer).post(
+        reverse("position_create"),
+        {"union": union.pk, "title": "Kept title", "tool": tool.pk, "stance": "oppose", "principles": ["9" * 23]},
+    )
+
+    assert response.status_code == 200
+    assert "is not a valid value" in response.text
+    assert 'value="Kept title"' in response.text
+    assert not Position.objects.exists()

@@ -2,8 +2,8 @@
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
 
 from bargaining.models import Clause, ClauseVersion, NegotiationSession
 
@@ -25,9 +25,21 @@ def table_clause_version(
     """
     # Lock the clause so two officers tabling at once get consecutive numbers, not a clash.
     Clause.objects.select_for_update().filter(pk=clause.pk).first()
-    last = clause.versions.aggregate(last=Max("number"))["last"] or 0
+    previous = clause.versions.order_by("-number").first()
+    date_field = "tabled_on" if tabled_on is not None else ("session" if session else "tabled_on")
     if tabled_on is None:
         tabled_on = session.held_on if session else datetime.date.today()
+    # The lineage reads in tabling order: a version dated before the one it answers would scramble it.
+    if previous is not None and tabled_on < previous.tabled_on:
+        raise ValidationError(
+            {
+                date_field: (
+                    f"Version {previous.number} was tabled on {previous.tabled_on:%d %b %Y}; "
+                    f"a new version cannot be dated before it ({tabled_on:%d %b %Y})."
+                )
+            }
+        )
+    last = previous.number if previous is not None else 0
     version = ClauseVersion(
         clause=clause,
         number=last + 1,

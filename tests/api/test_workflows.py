@@ -41,6 +41,16 @@ def test_officer_tables_a_version_on_a_clause(api, officer, clause):
     assert version.created_by == officer
 
 
+def test_a_version_dated_before_the_last_one_answers_400_naming_the_date(api, officer, clause):
+    ClauseVersionFactory(clause=clause, tabled_on=datetime.date(2025, 9, 14))
+
+    response = api(officer).post(f"/api/v1/clauses/{clause.pk}/versions/", VERSION)
+
+    assert response.status_code == 400
+    assert "tabled_on" in response.json()
+    assert clause.versions.count() == 1
+
+
 def test_officer_tables_a_version_through_the_clause_versions_collection(api, officer, clause):
     response = api(officer).post("/api/v1/clause-versions/", {**VERSION, "clause": clause.pk})
 

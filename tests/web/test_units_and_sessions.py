@@ -200,3 +200,23 @@ def test_other_unions_officer_gets_404_tabling_in_our_session(client_for, other_
     )
 
     assert response.status_code == 404
+
+
+def test_a_version_in_a_session_older_than_the_last_version_is_refused_keeping_the_text(
+    client_for, officer, unit, members_clause
+):
+    import datetime
+
+    from tests.factories import NegotiationSessionFactory
+
+    earlier = NegotiationSessionFactory(bargaining_unit=unit, held_on=datetime.date(2024, 11, 5))
+
+    response = client_for(officer).post(
+        reverse("version_create", args=[earlier.pk]),
+        {"clause": members_clause.pk, "tabled_by": "employer", "status": "countered", "text": "A late counter."},
+    )
+
+    assert response.status_code == 200
+    assert "a new version cannot be dated before it" in response.text
+    assert "A late counter." in response.text
+    assert members_clause.versions.count() == 2

@@ -118,3 +118,15 @@ def leadership_union_ids(user) -> frozenset[int]:
 
         return frozenset(Union.objects.values_list("pk", flat=True))
     return frozenset(union_ids(user, LEADERSHIP_ROLES).values_list("union_id", flat=True))
+
+
+def is_officer_anywhere(user) -> bool:
+    """Officers of any union (and site staff) record reference data and draft their unions' records."""
+    if is_site_staff(user):
+        return True
+    return bool(user.is_authenticated and user.is_active and union_ids(user, [Role.OFFICER]).exists())
+
+
+def may_edit(user, obj) -> bool:
+    """Whether `user` may change `obj`: the model's own editable_by rule, applied to one row."""
+    return type(obj)._default_manager.editable_by(user).filter(pk=obj.pk).exists()

@@ -24,7 +24,7 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
-from bargaining.access import Role, is_site_staff, leadership_union_ids, union_ids
+from bargaining.access import is_officer_anywhere, leadership_union_ids, may_edit
 
 # The scheme and host of an absolute link, as written by HyperlinkedIdentityField.
 _ORIGIN = re.compile(r'"https?://[^/"]+(?=/)')
@@ -274,13 +274,13 @@ class CaucusViewSet(viewsets.ModelViewSet):
         """Creating or moving a record needs the right to change its owner (its union or its parent)."""
         user = self.request.user
         if self.owner_field is None:
-            if not may_create_reference_records(user):
+            if not is_officer_anywhere(user):
                 raise exceptions.PermissionDenied("Only union officers may add shared reference records.")
             return
         owner = validated_data.get(self.owner_field)
         if owner is None:
             return
-        if not type(owner).objects.editable_by(user).filter(pk=owner.pk).exists():
+        if not may_edit(user, owner):
             raise exceptions.PermissionDenied(f"You may not add records to this {self.owner_field.replace('_', ' ')}.")
 
     def perform_create(self, serializer):
@@ -366,10 +366,6 @@ class CaucusViewSet(viewsets.ModelViewSet):
         response = Response(data, status=status_code)
         response["ETag"] = self.etag_for(instance)
         return response
-
-
-def may_create_reference_records(user) -> bool:
-    return is_site_staff(user) or (user.is_authenticated and union_ids(user, [Role.OFFICER]).exists())
 
 
 def service_call(function, **kwargs):

@@ -24,7 +24,13 @@ from bargaining.models import (
 )
 from consultations.models import Consultation, EdTechTool
 
+# Each word costs a subquery: a handful is a search, hundreds would be an attack.
 MAX_SEARCH_WORDS = 12
+
+
+def search_words(value: str | None) -> list[str]:
+    """The words a clause search looks for (and the web page highlights): the same on every page."""
+    return (value or "").split()[:MAX_SEARCH_WORDS]
 
 
 def visible(model):
@@ -129,9 +135,7 @@ class ClauseFilter(filters.FilterSet):
         fields = ["topic", "union", "employer", "bargaining_unit", "agreement", "job_group", "agreement_status"]
 
     def filter_search(self, queryset, name, value):
-        # Each word costs a subquery: a handful is a search, hundreds would be an attack.
-        words = value.split()[:MAX_SEARCH_WORDS]
-        for word in words:
+        for word in search_words(value):
             in_text = ClauseVersion.objects.filter(clause=OuterRef("pk"), text__icontains=word)
             queryset = queryset.filter(Q(title__icontains=word) | Exists(in_text))
         return queryset

@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from bargaining.access import may_edit
+
 PER_PAGE = 25
 
 
@@ -62,13 +64,9 @@ def get_visible_or_404(model_or_queryset, user, **lookup):
 def get_editable_or_403(model, user, **lookup):
     """The object to change: 404 when `user` may not even see it, 403 when they may see but not change it."""
     obj = get_visible_or_404(model, user, **lookup)
-    if not model.objects.editable_by(user).filter(pk=obj.pk).exists():
+    if not may_edit(user, obj):
         raise PermissionDenied("Only officers of the owning union may change this record.")
     return obj
-
-
-def search_words(value: str | None) -> list[str]:
-    return [word for word in (value or "").split() if word][:10]
 
 
 def highlight(text: str, words: list[str]):

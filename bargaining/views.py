@@ -3,7 +3,6 @@
 import csv
 import datetime
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -12,9 +11,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from bargaining.access import union_ids
+from bargaining.access import may_edit, union_ids
 from bargaining.coverage import CoverageStatus, coverage_matrix
-from bargaining.filters import BargainingUnitFilter, ClauseFilter
+from bargaining.filters import BargainingUnitFilter, ClauseFilter, search_words
 from bargaining.forms import ClauseVersionForm, SessionForm, add_service_errors
 from bargaining.models import (
     Agreement,
@@ -34,7 +33,6 @@ from bargaining.pages import (
     get_editable_or_403,
     get_visible_or_404,
     highlight,
-    search_words,
     tune_filter_form,
 )
 from bargaining.redline import redline
@@ -159,7 +157,7 @@ def unit_detail(request, pk):
             "agreements": agreements,
             "sessions": sessions,
             "coverage": matrix.rows[0].cells if matrix.rows else [],
-            "can_edit": BargainingUnit.objects.editable_by(user).filter(pk=unit.pk).exists(),
+            "can_edit": may_edit(user, unit),
         },
     )
 
@@ -193,7 +191,7 @@ def session_detail(request, pk):
     )
     versions = ClauseVersion.objects.visible_to(user).filter(session=session).select_related("clause")
     notes = SessionNote.objects.visible_to(user).filter(session=session).select_related("author")
-    can_edit = NegotiationSession.objects.editable_by(user).filter(pk=session.pk).exists()
+    can_edit = may_edit(user, session)
     clauses = _tableable_clauses(session, user) if can_edit else Clause.objects.none()
     return render(
         request,
@@ -276,9 +274,6 @@ def clause_list(request):
         labels=CLAUSE_FILTER_LABELS,
         primary=CLAUSE_PRIMARY_FILTERS,
     )
-    # The tool filter takes an id: offer the tools by name instead (signed-in readers only see tools).
-    tools = EdTechTool.objects.visible_to(request.user).values_list("pk", "name")
-    context["filter"].form.fields["tool"].widget = forms.Select(choices=[("", "Any"), *tools])
     words = search_words(request.GET.get("search"))
     context["results"] = [
         {

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from bargaining.access import is_officer_anywhere, may_edit
 from bargaining.forms import add_service_errors
 from bargaining.models import Union
 from bargaining.pages import filtered_page, get_editable_or_403, get_visible_or_404
@@ -20,7 +21,7 @@ from consultations.timeline import tool_timeline
 
 def _require_officer(user):
     """Reference records (proposals) are recorded by officers of any union."""
-    if not Union.objects.editable_by(user).exists():
+    if not is_officer_anywhere(user):
         raise PermissionDenied("Only union officers may record this.")
 
 
@@ -66,7 +67,7 @@ def proposal_list(request):
         labels={"tool": "EdTech tool"},
         primary=["employer", "tool", "status"],
     )
-    context["can_record"] = Union.objects.editable_by(request.user).exists()
+    context["can_record"] = is_officer_anywhere(request.user)
     return render(request, "consultations/proposal_list.html", context)
 
 
@@ -126,7 +127,7 @@ def consultation_detail(request, pk):
     consultation = get_visible_or_404(
         Consultation.objects.select_related("union", "proposal__employer", "proposal__tool"), user, pk=pk
     )
-    can_edit = Consultation.objects.editable_by(user).filter(pk=consultation.pk).exists()
+    can_edit = may_edit(user, consultation)
     return render(
         request, "consultations/consultation_detail.html", _consultation_context(consultation, user, can_edit)
     )

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from bargaining.access import Visibility
-from policies.models import Position
+from policies.models import Position, refuse_principles_of_other_unions
 
 # The database holds 64-bit ids; a larger number must be "not a valid choice", not a database error.
 LARGEST_ID = 2**63 - 1
@@ -56,9 +56,10 @@ class PositionForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         union = cleaned.get("union") or (self.instance.union if self.instance.pk else None)
-        foreign = [p for p in cleaned.get("principles") or [] if union is not None and p.union_id != union.pk]
-        if foreign:
-            self.add_error("principles", "Cite only principles of the union that takes the position.")
+        try:
+            refuse_principles_of_other_unions(union, cleaned.get("principles") or [])
+        except ValidationError as error:
+            self.add_error(None, error)
         return cleaned
 
 

@@ -41,6 +41,15 @@ class Principle(models.Model):
         return self.title
 
 
+def refuse_principles_of_other_unions(union, principles) -> None:
+    """A union cites its own principles: another union's would put words in its mouth.
+
+    Checked by the forms and serializers that set the (many-to-many) citations; clean() cannot see them.
+    """
+    if union is not None and any(principle.union_id != union.pk for principle in principles):
+        raise ValidationError({"principles": f"Cite only principles of {union}."})
+
+
 class ModelClause(models.Model):
     """The union's model language on a topic: a bargaining playbook of three fall-back levels."""
 

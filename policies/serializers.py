@@ -2,11 +2,12 @@
 
 import datetime
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
 from bargaining.access import Visibility
-from bargaining.api_base import CaucusSerializer
-from policies.models import ModelClause, Position, Principle
+from bargaining.api_base import CaucusSerializer, as_drf_error
+from policies.models import ModelClause, Position, Principle, refuse_principles_of_other_unions
 
 
 class PrincipleSerializer(CaucusSerializer):
@@ -22,9 +23,10 @@ class CitesOwnPrinciplesMixin:
     def validate(self, attrs):
         attrs = super().validate(attrs)
         union = attrs.get("union") or getattr(self.instance, "union", None)
-        principles = attrs.get("principles") or []
-        if union is not None and any(principle.union_id != union.pk for principle in principles):
-            raise serializers.ValidationError({"principles": f"Cite only principles of {union}."})
+        try:
+            refuse_principles_of_other_unions(union, attrs.get("principles") or [])
+        except DjangoValidationError as error:
+            raise as_drf_error(error) from error
         return attrs
 
 

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from bargaining.access import leadership_union_ids
+from bargaining.access import is_officer_anywhere, leadership_union_ids, may_edit
 from bargaining.forms import add_service_errors
 from bargaining.models import Union
 from bargaining.pages import filtered_page, get_editable_or_403, get_visible_or_404
@@ -44,7 +44,7 @@ def position_list(request):
         labels={"tool": "EdTech tool"},
         primary=["union", "stance", "status", "tool"],
     )
-    context["can_draft"] = Union.objects.editable_by(request.user).exists()
+    context["can_draft"] = is_officer_anywhere(request.user)
     return render(request, "policies/position_list.html", context)
 
 
@@ -55,7 +55,7 @@ def position_detail(request, pk):
         user,
         pk=pk,
     )
-    can_edit = Position.objects.editable_by(user).filter(pk=position.pk).exists()
+    can_edit = may_edit(user, position)
     return render(request, "policies/position_detail.html", _position_context(position, user, can_edit))
 
 
@@ -87,7 +87,7 @@ def _history(position):
 
 @login_required
 def position_create(request):
-    if not Union.objects.editable_by(request.user).exists():
+    if not is_officer_anywhere(request.user):
         raise PermissionDenied("Only union officers may draft a position.")
     form = _position_form(request, data=request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -7,7 +7,7 @@ up as a changed line here.
 import pytest
 from django.core.exceptions import ValidationError
 
-from bargaining.access import Role, Visibility
+from bargaining.access import Role, Visibility, is_officer_anywhere, may_edit
 from bargaining.models import (
     Agreement,
     BargainingUnit,
@@ -488,3 +488,24 @@ def test_member_of_two_unions_has_each_role_only_in_its_own_union(union, other_u
     assert set(Position.objects.visible_to(member)) == {other_internal}
     assert set(Position.objects.editable_by(member)) == {other_internal}
     assert own_internal not in Position.objects.editable_by(member)
+
+
+# One-row helpers used by pages and the API -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("persona", "expected"),
+    [("anonymous", NO), ("member", NO), ("organiser", NO), ("officer", YES), ("other_officer", YES), ("staff", YES)],
+)
+def test_only_officers_of_some_union_and_staff_are_officers_anywhere(request, persona, expected):
+    assert is_officer_anywhere(request.getfixturevalue(persona)) is expected
+
+
+@pytest.mark.parametrize(
+    ("persona", "expected"),
+    [("anonymous", NO), ("member", NO), ("organiser", NO), ("officer", YES), ("other_officer", NO), ("staff", YES)],
+)
+def test_may_edit_applies_the_models_own_rule_to_one_record(request, union, persona, expected):
+    position = factories.PositionFactory(union=union, visibility=PUBLIC)
+
+    assert may_edit(request.getfixturevalue(persona), position) is expected

@@ -5,10 +5,16 @@ consultation, a version under a clause) is visible only when it AND every ancest
 carries a visibility allow it, so a child can never be more visible than its parent.
 Reference records (employers, vendors, tools, proposals, topics) are read by every
 signed-in user and changed by officers of any union. Site staff see and change everything.
+
+This module imports no model: a user's unions are reached through `user.memberships`, so the
+models can build their querysets from these rules without an import circle.
 """
 
+import operator
+from functools import reduce
+
 from django.db import models
-from django.db.models import Exists, Q
+from django.db.models import Case, Exists, Q, Value, When
 
 
 class Visibility(models.TextChoices):
@@ -35,18 +41,20 @@ class Role(models.TextChoices):
 LEADERSHIP_ROLES = (Role.ORGANISER, Role.OFFICER)
 
 
+def is_signed_in(user) -> bool:
+    return bool(user is not None and user.is_authenticated and user.is_active)
+
+
 def is_site_staff(user) -> bool:
-    return bool(user.is_authenticated and user.is_active and (user.is_staff or user.is_superuser))
+    return is_signed_in(user) and bool(user.is_staff or user.is_superuser)
 
 
 def union_ids(user, roles=None):
-    """A subquery of the unions `user` belongs to (optionally in one of `roles`).
+    """A subquery of the unions `user` belongs to (optionally in one of `roles`); `user` is signed in.
 
     A subquery rather than a list, so that applying a rule never costs a query of its own.
     """
-    from bargaining.models import Membership
-
-    memberships = Membership.objects.filter(user=user, user__is_active=True)
+    memberships = user.memberships.filter(user__is_active=True)
     if roles is not None:
         memberships = memberships.filter(role__in=roles)
     return memberships.values("union_id")
@@ -55,13 +63,36 @@ def union_ids(user, roles=None):
 def visibility_q(user, *, union: str, visibility: str) -> Q:
     """The rows whose `visibility` field (a lookup path) lets `user` read them."""
     public = Q(**{visibility: Visibility.PUBLIC})
-    if not user.is_authenticated or not user.is_active:
+    if not is_signed_in(user):
         return public
     return (
         public
         | Q(**{visibility: Visibility.MEMBERS, f"{union}__in": union_ids(user)})
         | Q(**{visibility: Visibility.INTERNAL, f"{union}__in": union_ids(user, LEADERSHIP_ROLES)})
     )
+
+
+def leadership_q(user, *, union: str) -> Q:
+    """The rows whose owning union (a lookup path) `user` leads: material for officers and organisers only."""
+    if is_site_staff(user):
+        return Q(pk__isnull=False)
+    if not is_signed_in(user):
+        return Q(pk__in=[])
+    return Q(**{f"{union}__in": union_ids(user, LEADERSHIP_ROLES)})
+
+
+def is_officer_anywhere(user) -> bool:
+    """Officers of any union (and site staff) record reference data and draft their unions' records."""
+    if is_site_staff(user):
+        return True
+    return is_signed_in(user) and union_ids(user, [Role.OFFICER]).exists()
+
+
+def leads_union(user, union_id) -> bool:
+    """Whether `user` is an officer or organiser of the union (or site staff): one query at most."""
+    if is_site_staff(user):
+        return True
+    return is_signed_in(user) and union_ids(user, LEADERSHIP_ROLES).filter(union_id=union_id).exists()
 
 
 class UnionOwnedQuerySet(models.QuerySet):
@@ -85,48 +116,45 @@ class UnionOwnedQuerySet(models.QuerySet):
     def editable_by(self, user):
         if is_site_staff(user):
             return self.all()
-        if not user.is_authenticated or not user.is_active:
+        if not is_signed_in(user):
             return self.none()
         return self.filter(**{f"{self.union_path}__in": union_ids(user, [Role.OFFICER])})
+
+    def may_add(self, user) -> bool:
+        """Officers add records to their own unions (which union is checked when the record is made)."""
+        return is_officer_anywhere(user)
+
+    def with_effective_visibility(self):
+        """Annotate `effective_visibility`: the least visible of the row and every ancestor with a visibility."""
+        fields = [f"{prefix}visibility" for prefix in self.visibility_prefixes]
+        return self.annotate(
+            effective_visibility=Case(
+                When(_any_of(fields, Visibility.INTERNAL), then=Value(Visibility.INTERNAL.value)),
+                When(_any_of(fields, Visibility.MEMBERS), then=Value(Visibility.MEMBERS.value)),
+                default=Value(Visibility.PUBLIC.value),
+                output_field=models.CharField(),
+            )
+        )
+
+
+def _any_of(fields: list[str], visibility: str) -> Q:
+    return reduce(operator.or_, (Q(**{field: visibility}) for field in fields))
 
 
 class ReferenceQuerySet(models.QuerySet):
     """Shared reference rows: read by every signed-in user, changed by officers of any union."""
 
     def visible_to(self, user):
-        if not user.is_authenticated or not user.is_active:
+        if not is_signed_in(user):
             return self.none()
         return self.all()
 
     def editable_by(self, user):
         if is_site_staff(user):
             return self.all()
-        if not user.is_authenticated or not user.is_active:
+        if not is_signed_in(user):
             return self.none()
         return self.filter(Exists(union_ids(user, [Role.OFFICER])))
 
-
-def leadership_union_ids(user) -> frozenset[int]:
-    """The unions whose internal material `user` may read: one query, for pages that decide per row.
-
-    For example, a public model clause still keeps its walk-away wording to the union's leadership.
-    """
-    if not user.is_authenticated or not user.is_active:
-        return frozenset()
-    if is_site_staff(user):
-        from bargaining.models import Union
-
-        return frozenset(Union.objects.values_list("pk", flat=True))
-    return frozenset(union_ids(user, LEADERSHIP_ROLES).values_list("union_id", flat=True))
-
-
-def is_officer_anywhere(user) -> bool:
-    """Officers of any union (and site staff) record reference data and draft their unions' records."""
-    if is_site_staff(user):
-        return True
-    return bool(user.is_authenticated and user.is_active and union_ids(user, [Role.OFFICER]).exists())
-
-
-def may_edit(user, obj) -> bool:
-    """Whether `user` may change `obj`: the model's own editable_by rule, applied to one row."""
-    return type(obj)._default_manager.editable_by(user).filter(pk=obj.pk).exists()
+    def may_add(self, user) -> bool:
+        return is_officer_anywhere(user)

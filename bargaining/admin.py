@@ -1,7 +1,9 @@
-from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+"""The site administrators' pages. They write through the same model rules and services as the web and the API:
+a child is checked by its model's clean() against its parent as edited on the same page, and clause versions
+are tabled through bargaining.services."""
 
-from bargaining.admin_forms import ChildVisibilityFormSet, ClauseVersionFormSet
+from django.contrib import admin
+
 from bargaining.models import (
     Agreement,
     BargainingUnit,
@@ -15,6 +17,7 @@ from bargaining.models import (
     Union,
 )
 from bargaining.services import table_clause_version
+from plumbing.admin import RecordAdmin
 
 
 class MembershipInline(admin.TabularInline):
@@ -24,7 +27,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Union)
-class UnionAdmin(SimpleHistoryAdmin):
+class UnionAdmin(RecordAdmin):
     list_display = ["name", "short_name", "slug", "colour", "paper_size"]
     search_fields = ["name", "short_name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
@@ -32,7 +35,7 @@ class UnionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(SimpleHistoryAdmin):
+class MembershipAdmin(RecordAdmin):
     list_display = ["user", "union", "role", "joined_on"]
     list_filter = ["union", "role"]
     search_fields = ["user__username", "user__first_name", "user__last_name", "user__email", "union__name"]
@@ -41,7 +44,7 @@ class MembershipAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Employer)
-class EmployerAdmin(SimpleHistoryAdmin):
+class EmployerAdmin(RecordAdmin):
     list_display = ["name", "kind", "region", "ai_training_budget_current", "ai_training_budget_proposed"]
     list_filter = ["kind", "region"]
     search_fields = ["name", "region"]
@@ -49,7 +52,7 @@ class EmployerAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(BargainingUnit)
-class BargainingUnitAdmin(SimpleHistoryAdmin):
+class BargainingUnitAdmin(RecordAdmin):
     list_display = ["name", "union", "employer", "job_group", "member_count", "visibility"]
     list_filter = ["union", "employer", "job_group", "visibility"]
     search_fields = ["name", "employer__name", "union__name"]
@@ -57,20 +60,15 @@ class BargainingUnitAdmin(SimpleHistoryAdmin):
     list_select_related = ["union", "employer"]
 
 
-class AgreementClauseFormSet(ChildVisibilityFormSet):
-    parent_label = "agreement"
-
-
 class ClauseInline(admin.TabularInline):
     model = Clause
-    formset = AgreementClauseFormSet
     extra = 0
     fields = ["article_number", "title", "topic", "visibility", "model_rating"]
     show_change_link = True
 
 
 @admin.register(Agreement)
-class AgreementAdmin(SimpleHistoryAdmin):
+class AgreementAdmin(RecordAdmin):
     list_display = ["title", "bargaining_unit", "kind", "status", "term_start", "term_end", "visibility"]
     list_filter = ["status", "kind", "visibility", "bargaining_unit__union", "bargaining_unit__employer"]
     search_fields = ["title", "bargaining_unit__name", "bargaining_unit__employer__name"]
@@ -81,7 +79,7 @@ class AgreementAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(SimpleHistoryAdmin):
+class TopicAdmin(RecordAdmin):
     list_display = ["code", "name", "sort_order"]
     search_fields = ["code", "name", "description"]
     ordering = ["sort_order", "code"]
@@ -91,7 +89,6 @@ class ClauseVersionInline(admin.StackedInline):
     """Versions are append-only: existing ones are shown read-only, new ones go through the service."""
 
     model = ClauseVersion
-    formset = ClauseVersionFormSet
     extra = 1
     fields = ["number", "tabled_by", "status", "tabled_on", "session", "text", "created_by"]
     readonly_fields = ["number", "created_by"]
@@ -104,7 +101,7 @@ class ClauseVersionInline(admin.StackedInline):
 
 
 @admin.register(Clause)
-class ClauseAdmin(SimpleHistoryAdmin):
+class ClauseAdmin(RecordAdmin):
     list_display = ["__str__", "agreement", "topic", "visibility", "model_rating"]
     list_filter = [
         "topic",
@@ -137,7 +134,7 @@ class ClauseAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ClauseVersion)
-class ClauseVersionAdmin(SimpleHistoryAdmin):
+class ClauseVersionAdmin(RecordAdmin):
     list_display = ["clause", "number", "status", "tabled_by", "tabled_on", "session"]
     list_filter = ["status", "tabled_by", "clause__topic"]
     search_fields = ["text", "clause__title"]
@@ -155,20 +152,15 @@ class ClauseVersionAdmin(SimpleHistoryAdmin):
         return False
 
 
-class SessionNoteFormSet(ChildVisibilityFormSet):
-    parent_label = "session"
-
-
 class SessionNoteInline(admin.StackedInline):
     model = SessionNote
-    formset = SessionNoteFormSet
     extra = 1
     fields = ["body", "visibility", "author"]
     autocomplete_fields = ["author"]
 
 
 @admin.register(NegotiationSession)
-class NegotiationSessionAdmin(SimpleHistoryAdmin):
+class NegotiationSessionAdmin(RecordAdmin):
     list_display = ["__str__", "bargaining_unit", "held_on", "location", "visibility"]
     list_filter = ["visibility", "bargaining_unit__union", "bargaining_unit__employer"]
     search_fields = ["bargaining_unit__name", "location", "attendees", "next_steps"]
@@ -179,7 +171,7 @@ class NegotiationSessionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(SessionNote)
-class SessionNoteAdmin(SimpleHistoryAdmin):
+class SessionNoteAdmin(RecordAdmin):
     list_display = ["session", "author", "created_at", "visibility"]
     list_filter = ["visibility", "session__bargaining_unit__union"]
     search_fields = ["body"]

@@ -7,8 +7,6 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from bargaining import filters
-from bargaining.access import is_site_staff
-from bargaining.api_base import CaucusViewSet, service_call
 from bargaining.models import (
     Agreement,
     BargainingUnit,
@@ -34,7 +32,8 @@ from bargaining.serializers import (
     TopicSerializer,
     UnionSerializer,
 )
-from bargaining.services import table_clause_version
+from bargaining.services import add_session_note, log_session, table_clause_version
+from plumbing.api import CaucusViewSet, service_call
 
 
 class UnionViewSet(CaucusViewSet):
@@ -43,11 +42,7 @@ class UnionViewSet(CaucusViewSet):
     model = Union
     serializer_class = UnionSerializer
     filterset_class = filters.UnionFilter
-
-    def check_owner(self, validated_data):
-        # A new union is set up by the site administrators, who also give it its first officer.
-        if not is_site_staff(self.request.user):
-            raise exceptions.PermissionDenied("Only site administrators may add a union.")
+    add_refusal = "Only site administrators may add a union."
 
 
 class EmployerViewSet(CaucusViewSet):
@@ -91,10 +86,15 @@ class ClauseViewSet(CaucusViewSet):
     owner_field = "agreement"
     serializer_class = ClauseSerializer
     filterset_class = filters.ClauseFilter
-    prefetch_related = (Prefetch("versions", queryset=ClauseVersion.objects.order_by("number")),)
+    prefetch_related = ("versions",)
 
     def get_queryset(self):
         return super().get_queryset().with_current()
+
+    def get_prefetches(self):
+        # The lineage, oldest first, each version naming its session only to those who may see it.
+        versions = ClauseVersion.objects.with_visible_session(self.request.user).order_by("number")
+        return [Prefetch("versions", queryset=versions)]
 
     @extend_schema(
         summary="Table a new version of the clause",
@@ -107,13 +107,16 @@ class ClauseViewSet(CaucusViewSet):
         serializer = TableVersionSerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
         version = _table(clause, serializer.validated_data, request.user)
+        version = ClauseVersion.objects.with_visible_session(request.user).get(pk=version.pk)
         return Response(ClauseVersionSerializer(version, context=self.get_serializer_context()).data, status=201)
 
     @extend_schema(
         summary="The differences between two versions of the clause",
         parameters=[
-            OpenApiParameter("from", int, description="A version id of this clause (default: the one before `to`)."),
-            OpenApiParameter("to", int, description="A version id of this clause (default: the latest)."),
+            OpenApiParameter(
+                "from", int, description="A version number of this clause (default: the one before `to`)."
+            ),
+            OpenApiParameter("to", int, description="A version number of this clause (default: the latest)."),
         ],
         responses={200: RedlineSerializer},
     )
@@ -139,13 +142,14 @@ class ClauseViewSet(CaucusViewSet):
 
 
 def _pick_version(request, parameter, versions):
+    """The version named by its number (`?from=1&to=3`), as on the clause's web page."""
     raw = request.query_params.get(parameter)
     if raw is None or raw == "":
         return None
-    by_id = {str(version.pk): version for version in versions}
-    if raw not in by_id:
-        raise exceptions.ValidationError({parameter: [f"{raw!r} is not the id of a version of this clause."]})
-    return by_id[raw]
+    by_number = {str(version.number): version for version in versions}
+    if raw not in by_number:
+        raise exceptions.ValidationError({parameter: [f"{raw!r} is not the number of a version of this clause."]})
+    return by_number[raw]
 
 
 def _table(clause, data, user):
@@ -170,6 +174,9 @@ class ClauseVersionViewSet(CaucusViewSet):
     filterset_class = filters.ClauseVersionFilter
     http_method_names = ["get", "post", "head", "options"]
 
+    def get_queryset(self):
+        return super().get_queryset().with_visible_session(self.request.user)
+
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -192,6 +199,10 @@ class NegotiationSessionViewSet(CaucusViewSet):
         notes = SessionNote.objects.visible_to(self.request.user).order_by("created_at")
         return [Prefetch("notes", queryset=notes)]
 
+    def perform_create(self, serializer):
+        self.check_owner(serializer.validated_data)
+        serializer.instance = service_call(log_session, user=self.request.user, **serializer.validated_data)
+
     @extend_schema(
         summary="Add a note to the session", request=SessionNoteSerializer, responses={201: SessionNoteSerializer}
     )
@@ -200,7 +211,5 @@ class NegotiationSessionViewSet(CaucusViewSet):
         session = self.get_object()
         serializer = SessionNoteSerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
-        note = SessionNote(session=session, author=request.user, **serializer.validated_data)
-        service_call(note.full_clean)
-        note.save()
+        note = service_call(add_session_note, session=session, user=request.user, **serializer.validated_data)
         return Response(SessionNoteSerializer(note, context=self.get_serializer_context()).data, status=201)

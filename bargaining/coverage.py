@@ -1,7 +1,8 @@
-"""Clause coverage: for each bargaining unit and topic, how far the union has got, against its model clauses.
+"""Clause coverage: for each bargaining unit and topic, how far the union has got.
 
-Shared by the coverage matrix web page and the briefing packs. Two queries (three when `units` must be
-checked), whatever the number of units, topics and clauses.
+The cells carry a slot for the union's model clause on the topic; policies fills it in
+(policies/overview/coverage.py), since model clauses live a layer above. One query for the clauses
+(two when `units` must be checked), whatever the number of units, topics and clauses.
 """
 
 from collections import defaultdict
@@ -64,7 +65,7 @@ class CoverageCell:
     topic: Topic
     # Best first: the clause that gives the cell its status, then the others.
     clauses: list[Clause] = field(default_factory=list)
-    # The unit's union's model clause on the topic, when the user may see it.
+    # The unit's union's model clause on the topic, when the user may see it (filled in by policies).
     model_clause: object | None = None
 
     @property
@@ -124,11 +125,9 @@ class CoverageMatrix:
 def coverage_matrix(*, units: Iterable[BargainingUnit], topics: Iterable[Topic], user) -> CoverageMatrix:
     """The coverage of `units` by `topics` as `user` may see it.
 
-    Units the user may not see are dropped; clauses and model clauses are filtered by their own
-    `visible_to`, so a cell never reveals a clause (or a model clause) the user could not open.
+    Units the user may not see are dropped; clauses are filtered by their own `visible_to`, so a cell
+    never reveals a clause the user could not open.
     """
-    from policies.models import ModelClause  # policies depends on bargaining, not the reverse
-
     units = _visible_units(list(units), user)
     topics = list(topics)
     if not units or not topics:
@@ -141,31 +140,19 @@ def coverage_matrix(*, units: Iterable[BargainingUnit], topics: Iterable[Topic],
         Clause.objects.visible_to(user)
         .filter(agreement__bargaining_unit__in=unit_ids, topic__in=topic_ids)
         .with_current()
+        .with_effective_visibility()
         .select_related("agreement", "topic")
         .order_by("agreement__term_start", "article_number", "pk")
     )
     for clause in clauses:
         clauses_by_cell[(clause.agreement.bargaining_unit_id, clause.topic_id)].append(clause)
 
-    union_ids = {unit.union_id for unit in units}
-    model_clauses = {
-        (model.union_id, model.topic_id): model
-        for model in ModelClause.objects.visible_to(user).filter(union__in=union_ids, topic__in=topic_ids)
-    }
-
     rows = []
     for unit in units:
         cells = []
         for topic in topics:
             cell_clauses = sorted(clauses_by_cell[(unit.pk, topic.pk)], key=_best_first)
-            cells.append(
-                CoverageCell(
-                    unit=unit,
-                    topic=topic,
-                    clauses=cell_clauses,
-                    model_clause=model_clauses.get((unit.union_id, topic.pk)),
-                )
-            )
+            cells.append(CoverageCell(unit=unit, topic=topic, clauses=cell_clauses))
         rows.append(CoverageRow(unit=unit, cells=cells))
     return CoverageMatrix(units=units, topics=topics, rows=rows)
 

@@ -22,7 +22,7 @@ from bargaining.models import (
     Topic,
     Union,
 )
-from consultations.models import Consultation, EdTechTool
+from plumbing.filters import visible
 
 # Each word costs a subquery: a handful is a search, hundreds would be an attack.
 MAX_SEARCH_WORDS = 12
@@ -31,18 +31,6 @@ MAX_SEARCH_WORDS = 12
 def search_words(value: str | None) -> list[str]:
     """The words a clause search looks for (and the web page highlights): the same on every page."""
     return (value or "").split()[:MAX_SEARCH_WORDS]
-
-
-def visible(model):
-    """A queryset callable for ModelChoiceFilter: the rows the request's user may see."""
-
-    def queryset(request):
-        user = getattr(request, "user", None)
-        if user is None:
-            return model.objects.none()
-        return model.objects.visible_to(user)
-
-    return queryset
 
 
 class UnionFilter(filters.FilterSet):
@@ -117,13 +105,6 @@ class ClauseFilter(filters.FilterSet):
     agreement = filters.ModelChoiceFilter(queryset=visible(Agreement))
     job_group = filters.ChoiceFilter(field_name="agreement__bargaining_unit__job_group", choices=JobGroup.choices)
     agreement_status = filters.ChoiceFilter(field_name="agreement__status", choices=AgreementStatus.choices)
-    # The path names what the filter follows (and lets the schema type it); filter_tool does the work.
-    tool = filters.ModelChoiceFilter(
-        field_name="consultations__proposal__tool",
-        queryset=visible(EdTechTool),
-        method="filter_tool",
-        label="EdTech tool",
-    )
     model_rating = filters.ChoiceFilter(choices=ModelRating.choices)
     visibility = filters.ChoiceFilter(choices=Visibility.choices)
     ordering = filters.OrderingFilter(
@@ -144,11 +125,6 @@ class ClauseFilter(filters.FilterSet):
         if "current_status" not in queryset.query.annotations:
             queryset = queryset.with_current()
         return queryset.filter(current_status=value)
-
-    def filter_tool(self, queryset, name, value):
-        # Only consultations the requester may see can lead from a tool to a clause.
-        consultations = Consultation.objects.visible_to(self.request.user).filter(proposal__tool=value)
-        return queryset.filter(pk__in=consultations.values("resulting_clauses"))
 
 
 class ClauseVersionFilter(filters.FilterSet):

@@ -3,27 +3,11 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from bargaining.access import Visibility
-from bargaining.models import Clause, ClauseVersionStatus, NegotiationSession, SessionNote, TabledBy
+from bargaining.models import Clause, ClauseVersionStatus, NegotiationSession, TabledBy
+from plumbing.forms import DateInput, RecordForm
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-
-def add_service_errors(form, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form: on the field it names, or on the form as a whole."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, messages in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, messages)
-
-
-class SessionForm(forms.ModelForm):
+class SessionForm(RecordForm):
     notes = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 6}),
         required=False,
@@ -41,17 +25,8 @@ class SessionForm(forms.ModelForm):
 
     def __init__(self, *args, bargaining_unit, **kwargs):
         super().__init__(*args, **kwargs)
+        # Validated against its unit here; written by bargaining.services.log_session.
         self.instance.bargaining_unit = bargaining_unit
-
-    def save_with_notes(self, *, user) -> NegotiationSession:
-        session = self.save(commit=False)
-        session.created_by = user
-        session.save()
-        if self.cleaned_data["notes"].strip():
-            SessionNote.objects.create(
-                session=session, body=self.cleaned_data["notes"], author=user, visibility=Visibility.INTERNAL
-            )
-        return session
 
 
 class ClauseVersionForm(forms.Form):

@@ -2,7 +2,6 @@
 
 from rest_framework import serializers
 
-from bargaining.api_base import CaucusSerializer
 from bargaining.models import (
     Agreement,
     BargainingUnit,
@@ -15,6 +14,7 @@ from bargaining.models import (
     Topic,
     Union,
 )
+from plumbing.api import CaucusSerializer
 
 
 class UnionSerializer(CaucusSerializer):

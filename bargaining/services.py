@@ -5,7 +5,55 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from bargaining.models import Clause, ClauseVersion, NegotiationSession
+from bargaining.access import Visibility
+from bargaining.models import BargainingUnit, Clause, ClauseVersion, NegotiationSession, SessionNote
+
+
+def _author(user):
+    return user if user is not None and user.is_authenticated else None
+
+
+@transaction.atomic
+def log_session(
+    *,
+    bargaining_unit: BargainingUnit,
+    held_on: datetime.date,
+    user=None,
+    location: str = "",
+    attendees: str = "",
+    next_steps: str = "",
+    visibility: str = Visibility.MEMBERS,
+    notes: str = "",
+) -> NegotiationSession:
+    """Record a session at the table, with the union side's notes (kept internal), all or nothing.
+
+    Raises ValidationError naming the field at fault.
+    """
+    session = NegotiationSession(
+        bargaining_unit=bargaining_unit,
+        held_on=held_on,
+        location=location,
+        attendees=attendees,
+        next_steps=next_steps,
+        visibility=visibility,
+        created_by=_author(user),
+    )
+    session.full_clean()
+    session.save()
+    if notes.strip():
+        add_session_note(session=session, body=notes, visibility=Visibility.INTERNAL, user=user)
+    return session
+
+
+@transaction.atomic
+def add_session_note(
+    *, session: NegotiationSession, body: str, visibility: str = Visibility.INTERNAL, user=None
+) -> SessionNote:
+    """Add the union side's note to a session. Raises ValidationError naming the field at fault."""
+    note = SessionNote(session=session, body=body, visibility=visibility, author=_author(user))
+    note.full_clean()
+    note.save()
+    return note
 
 
 @transaction.atomic
@@ -48,7 +96,7 @@ def table_clause_version(
         status=status,
         session=session,
         tabled_on=tabled_on,
-        created_by=user if user is not None and user.is_authenticated else None,
+        created_by=_author(user),
     )
     version.full_clean(exclude=["number"])
     version.save()

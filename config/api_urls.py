@@ -7,9 +7,10 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, Spec
 from rest_framework.routers import DefaultRouter
 
 from bargaining import api as bargaining_api
-from bargaining.api_auth import ObtainTokenView
 from consultations import api as consultations_api
+from plumbing.api_auth import ObtainTokenView
 from policies import api as policies_api
+from policies.overview import api as overview_api
 
 
 @csrf_exempt  # it changes nothing, whatever the method: a missing CSRF token must not turn the 404 into a 403
@@ -25,11 +26,11 @@ for prefix, viewset, name in [
     ("bargaining-units", bargaining_api.BargainingUnitViewSet, "bargaining-unit"),
     ("agreements", bargaining_api.AgreementViewSet, "agreement"),
     ("topics", bargaining_api.TopicViewSet, "topic"),
-    ("clauses", bargaining_api.ClauseViewSet, "clause"),
+    ("clauses", consultations_api.ClauseViewSet, "clause"),
     ("clause-versions", bargaining_api.ClauseVersionViewSet, "clause-version"),
     ("sessions", bargaining_api.NegotiationSessionViewSet, "session"),
     ("vendors", consultations_api.VendorViewSet, "vendor"),
-    ("tools", consultations_api.EdTechToolViewSet, "tool"),
+    ("tools", overview_api.ToolViewSet, "tool"),
     ("proposals", consultations_api.ProcurementProposalViewSet, "proposal"),
     ("consultations", consultations_api.ConsultationViewSet, "consultation"),
     ("consultation-events", consultations_api.ConsultationEventViewSet, "consultation-event"),
@@ -54,7 +55,7 @@ urlpatterns = [
         "redoc/", SpectacularRedocView.as_view(url_name="api-schema", template_name="api/redoc.html"), name="api-redoc"
     ),
     # Printed documents through the API (position papers, briefing packs).
-    path("", include("policies.pdf_api_urls")),
+    path("", include("policies.documents.api_urls")),
     # Last: any other address under /api/v1/ answers in JSON, as API clients expect, not with an HTML page.
     re_path(r"^.*$", not_found, name="api-not-found"),
 ]

@@ -77,7 +77,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "policies.context_processors.printing",
+                "policies.documents.context_processors.printing",
             ],
         },
     },
@@ -211,7 +211,7 @@ INSTALLED_APPS += ["axes"]
 MIDDLEWARE += ["django.middleware.csp.ContentSecurityPolicyMiddleware", "axes.middleware.AxesMiddleware"]
 AUTHENTICATION_BACKENDS = [
     # An AxesStandaloneBackend that also lets request-less authenticate() calls (shell, tests) through.
-    "bargaining.signin.LockoutBackend",
+    "plumbing.signin.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))

@@ -2,12 +2,13 @@ from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
-    # Web pages (each app's urls.py); the landing page is bargaining's "home".
+    # Web pages, each app's own; the pages that join the three apps (the dashboard at "/") are policies'.
     path("", include("bargaining.urls")),
     path("", include("consultations.urls")),
     path("", include("policies.urls")),
+    path("", include("policies.overview.urls")),
     # Printed documents: position papers and briefing packs.
-    path("print/", include("policies.pdf_urls")),
+    path("print/", include("policies.documents.urls")),
     # REST API.
     path("api/v1/", include("config.api_urls")),
     path("accounts/", include("django.contrib.auth.urls")),

@@ -1,18 +1,17 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
-from bargaining.admin_forms import ChildVisibilityFormSet
 from consultations.models import Consultation, ConsultationEvent, EdTechTool, ProcurementProposal, Vendor
+from plumbing.admin import RecordAdmin
 
 
 @admin.register(Vendor)
-class VendorAdmin(SimpleHistoryAdmin):
+class VendorAdmin(RecordAdmin):
     list_display = ["name", "country", "website"]
     search_fields = ["name", "country"]
 
 
 @admin.register(EdTechTool)
-class EdTechToolAdmin(SimpleHistoryAdmin):
+class EdTechToolAdmin(RecordAdmin):
     list_display = ["name", "vendor", "category", "risk_rating", "privacy_agreement_status"]
     list_filter = ["category", "risk_rating", "privacy_agreement_status", "vendor"]
     search_fields = ["name", "vendor__name", "description", "ai_features"]
@@ -21,7 +20,7 @@ class EdTechToolAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ProcurementProposal)
-class ProcurementProposalAdmin(SimpleHistoryAdmin):
+class ProcurementProposalAdmin(RecordAdmin):
     list_display = ["title", "employer", "tool", "status", "announced_on", "proposed_start", "cost"]
     list_filter = ["status", "employer", "tool__category"]
     search_fields = ["title", "purpose", "tool__name", "employer__name", "budget_line"]
@@ -30,20 +29,15 @@ class ProcurementProposalAdmin(SimpleHistoryAdmin):
     list_select_related = ["employer", "tool"]
 
 
-class ConsultationEventFormSet(ChildVisibilityFormSet):
-    parent_label = "consultation"
-
-
 class ConsultationEventInline(admin.TabularInline):
     model = ConsultationEvent
-    formset = ConsultationEventFormSet
     extra = 1
     fields = ["occurred_on", "kind", "summary", "visibility", "author"]
     autocomplete_fields = ["author"]
 
 
 @admin.register(Consultation)
-class ConsultationAdmin(SimpleHistoryAdmin):
+class ConsultationAdmin(RecordAdmin):
     list_display = ["__str__", "union", "proposal", "stage", "opened_on", "response_deadline", "visibility"]
     list_filter = ["stage", "visibility", "union", "proposal__employer"]
     search_fields = ["proposal__title", "proposal__tool__name", "outcome"]
@@ -54,7 +48,7 @@ class ConsultationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ConsultationEvent)
-class ConsultationEventAdmin(SimpleHistoryAdmin):
+class ConsultationEventAdmin(RecordAdmin):
     list_display = ["consultation", "occurred_on", "kind", "visibility", "author"]
     list_filter = ["kind", "visibility", "consultation__union"]
     search_fields = ["summary", "consultation__proposal__title"]

@@ -6,9 +6,10 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from bargaining.api_base import CaucusViewSet, service_call
+from bargaining.api import ClauseViewSet as BargainingClauseViewSet
 from bargaining.models import Clause
 from consultations import filters
+from consultations.filters import ClauseLibraryFilter
 from consultations.models import Consultation, ConsultationEvent, EdTechTool, ProcurementProposal, Vendor
 from consultations.serializers import (
     ConsultationEventSerializer,
@@ -17,11 +18,10 @@ from consultations.serializers import (
     NewEventSerializer,
     ProcurementProposalSerializer,
     StageSerializer,
-    TimelineEntrySerializer,
     VendorSerializer,
 )
 from consultations.services import add_consultation_event, move_consultation_stage
-from consultations.timeline import tool_timeline
+from plumbing.api import CaucusViewSet, service_call
 
 
 class VendorViewSet(CaucusViewSet):
@@ -35,20 +35,11 @@ class VendorViewSet(CaucusViewSet):
 class EdTechToolViewSet(CaucusViewSet):
     """EdTech tools, with a link to each tool's history."""
 
+    # The history joins positions, so policies serves it: see policies/overview/api.py.
+
     model = EdTechTool
     serializer_class = EdTechToolSerializer
     filterset_class = filters.EdTechToolFilter
-
-    @extend_schema(
-        summary="Everything the caller may see about the tool, newest first",
-        filters=False,
-        responses={200: TimelineEntrySerializer(many=True)},
-    )
-    @action(detail=True, methods=["get"], serializer_class=TimelineEntrySerializer, filterset_class=None)
-    def history(self, request, pk=None):
-        tool = self.get_object()
-        page = self.paginate_queryset(tool_timeline(tool, request.user))
-        return self.get_paginated_response(TimelineEntrySerializer(page, many=True, context={"request": request}).data)
 
 
 class ProcurementProposalViewSet(CaucusViewSet):
@@ -135,3 +126,10 @@ class ConsultationEventViewSet(CaucusViewSet):
         self.check_owner(serializer.validated_data)
         event = _add_event(serializer.validated_data["consultation"], serializer.validated_data, request.user)
         return self.created(event)
+
+
+class ClauseViewSet(BargainingClauseViewSet):
+    """Clauses of agreements, each with its lineage of versions (oldest first)."""
+
+    # Bargaining's clauses, filtered as the clause library filters them (also by the tool they came from).
+    filterset_class = ClauseLibraryFilter

@@ -3,7 +3,7 @@
 import django_filters as filters
 
 from bargaining.access import Visibility
-from bargaining.filters import visible
+from bargaining.filters import ClauseFilter
 from bargaining.models import Employer, Union
 from consultations.models import (
     Consultation,
@@ -18,6 +18,7 @@ from consultations.models import (
     ToolCategory,
     Vendor,
 )
+from plumbing.filters import visible
 
 
 class VendorFilter(filters.FilterSet):
@@ -86,3 +87,23 @@ class ConsultationEventFilter(filters.FilterSet):
     class Meta:
         model = ConsultationEvent
         fields = ["consultation", "kind"]
+
+
+class ClauseLibraryFilter(ClauseFilter):
+    """The clause library's filters: bargaining's, plus the tool whose consultations produced a clause."""
+
+    # The path names what the filter follows (and lets the schema type it); filter_tool does the work.
+    tool = filters.ModelChoiceFilter(
+        field_name="consultations__proposal__tool",
+        queryset=visible(EdTechTool),
+        method="filter_tool",
+        label="EdTech tool",
+    )
+
+    class Meta(ClauseFilter.Meta):
+        pass
+
+    def filter_tool(self, queryset, name, value):
+        # Only consultations the requester may see can lead from a tool to a clause.
+        consultations = Consultation.objects.visible_to(self.request.user).filter(proposal__tool=value)
+        return queryset.filter(pk__in=consultations.values("resulting_clauses"))

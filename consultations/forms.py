@@ -2,12 +2,12 @@
 
 from django import forms
 
-from bargaining.forms import DateInput
 from bargaining.models import JobGroup
 from consultations.models import Consultation, ConsultationStage, EventKind, ProcurementProposal
+from plumbing.forms import DateInput, RecordForm
 
 
-class ProposalForm(forms.ModelForm):
+class ProposalForm(RecordForm):
     affected_job_groups = forms.MultipleChoiceField(
         choices=JobGroup.choices, widget=forms.CheckboxSelectMultiple, required=False
     )
@@ -33,7 +33,7 @@ class ProposalForm(forms.ModelForm):
         }
 
 
-class ConsultationForm(forms.ModelForm):
+class ConsultationForm(RecordForm):
     class Meta:
         model = Consultation
         fields = ["union", "proposal", "opened_on", "response_deadline", "visibility"]

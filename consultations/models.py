@@ -8,7 +8,7 @@ from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from bargaining.access import ReferenceQuerySet, UnionOwnedQuerySet, Visibility
-from bargaining.models import Clause, Employer, JobGroup, Union, refuse_wider_visibility
+from bargaining.models import Clause, Employer, JobGroup, Union, parent_of, refuse_wider_visibility
 
 
 def validate_choice_list(value, choices, label: str) -> None:
@@ -220,6 +220,20 @@ class Consultation(models.Model):
     def __str__(self):
         return f"{self.union.short_name}: {self.proposal.title}"
 
+    def clean_resulting_clauses(self, clauses) -> None:
+        """A union's consultation produces clauses of its own agreements, never another union's.
+
+        The rule for the many-to-many links, which `clean()` cannot see; forms, serializers and the admin call it.
+        """
+        union = parent_of(self, "union")
+        ids = [clause.pk for clause in clauses]
+        if (
+            union is not None
+            and ids
+            and Clause.objects.filter(pk__in=ids).exclude(agreement__bargaining_unit__union=union).exists()
+        ):
+            raise ValidationError(f"Only clauses of {union}'s own agreements can come out of its consultation.")
+
     def clean(self):
         if self.response_deadline and self.opened_on and self.response_deadline < self.opened_on:
             raise ValidationError(
@@ -268,5 +282,4 @@ class ConsultationEvent(models.Model):
         return f"{self.occurred_on:%d %b %Y} {self.get_kind_display()}"
 
     def clean(self):
-        if self.consultation_id:
-            refuse_wider_visibility(self, self.consultation, "consultation")
+        refuse_wider_visibility(self, "consultation", "consultation")

@@ -1,10 +1,9 @@
 from django.urls import path
 
-from consultations import views
+from consultations import clause_library, views
 
 urlpatterns = [
     path("tools/", views.tool_list, name="tool_list"),
-    path("tools/<int:pk>/", views.tool_detail, name="tool_detail"),
     path("proposals/", views.proposal_list, name="proposal_list"),
     path("proposals/new/", views.proposal_create, name="proposal_create"),
     path("proposals/<int:pk>/", views.proposal_detail, name="proposal_detail"),
@@ -13,4 +12,8 @@ urlpatterns = [
     path("consultations/<int:pk>/", views.consultation_detail, name="consultation_detail"),
     path("consultations/<int:pk>/events/", views.event_create, name="event_create"),
     path("consultations/<int:pk>/stage/", views.stage_move, name="stage_move"),
+    # The clause library: clauses with the tools and consultations that produced them.
+    path("clauses/", clause_library.clause_list, name="clause_list"),
+    path("clauses/export.csv", clause_library.clause_export, name="clause_export"),
+    path("clauses/<int:pk>/", clause_library.clause_detail, name="clause_detail"),
 ]

@@ -1,28 +1,27 @@
-"""Web pages of consultations: tools and their timelines, procurement proposals, consultations."""
+"""Web pages of consultations: tools, procurement proposals, consultations and their timelines.
+
+A tool's own page joins positions too, so it lives in policies (policies/overview/).
+"""
 
 import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from bargaining.access import is_officer_anywhere, may_edit
-from bargaining.forms import add_service_errors
 from bargaining.models import Union
-from bargaining.pages import filtered_page, get_editable_or_403, get_visible_or_404
 from consultations.filters import ConsultationFilter, EdTechToolFilter, ProcurementProposalFilter
 from consultations.forms import ConsultationForm, EventForm, ProposalForm, StageForm
 from consultations.models import Consultation, ConsultationEvent, ConsultationStage, EdTechTool, ProcurementProposal
 from consultations.services import add_consultation_event, move_consultation_stage
-from consultations.timeline import tool_timeline
+from plumbing.forms import add_service_errors, refuse_stale_save
+from plumbing.pages import filtered_page, get_editable_or_403, get_visible_or_404, require_may_add
+from plumbing.records import may_edit
 
-
-def _require_officer(user):
-    """Reference records (proposals) are recorded by officers of any union."""
-    if not is_officer_anywhere(user):
-        raise PermissionDenied("Only union officers may record this.")
+# Proposals are shared reference records; consultations belong to a union. Officers of any union record both.
+ONLY_OFFICERS = "Only union officers may record this."
 
 
 # Tools
@@ -44,16 +43,6 @@ def tool_list(request):
     )
 
 
-@login_required
-def tool_detail(request, pk):
-    tool = get_visible_or_404(EdTechTool.objects.select_related("vendor"), request.user, pk=pk)
-    return render(
-        request,
-        "consultations/tool_detail.html",
-        {"tool": tool, "timeline": tool_timeline(tool, request.user)},
-    )
-
-
 # Procurement proposals
 
 
@@ -67,7 +56,7 @@ def proposal_list(request):
         labels={"tool": "EdTech tool"},
         primary=["employer", "tool", "status"],
     )
-    context["can_record"] = is_officer_anywhere(request.user)
+    context["can_record"] = ProcurementProposal.objects.may_add(request.user)
     return render(request, "consultations/proposal_list.html", context)
 
 
@@ -89,7 +78,7 @@ def proposal_detail(request, pk):
 
 @login_required
 def proposal_create(request):
-    _require_officer(request.user)
+    require_may_add(ProcurementProposal, request.user, ONLY_OFFICERS)
     form = ProposalForm(request.POST or None)
     form.fields["employer"].queryset = form.fields["employer"].queryset.model.objects.visible_to(request.user)
     form.fields["tool"].queryset = EdTechTool.objects.visible_to(request.user).select_related("vendor")
@@ -153,7 +142,7 @@ def _consultation_context(consultation, user, can_edit, *, event_form=None, stag
 @login_required
 def consultation_create(request):
     user = request.user
-    _require_officer(user)
+    require_may_add(Consultation, user, ONLY_OFFICERS)
     unions = Union.objects.editable_by(user)
     proposals = ProcurementProposal.objects.visible_to(user)
     initial = {"proposal": request.GET.get("proposal")} if request.GET.get("proposal", "").isdigit() else {}
@@ -193,13 +182,13 @@ def stage_move(request, pk):
     if form.is_valid():
         if form.cleaned_data["current_stage"] != consultation.stage:
             # Another officer moved it since this page was loaded: do not silently overwrite their move.
-            form.add_error(
-                None,
+            refuse_stale_save(
+                form,
                 f"Someone else has moved this consultation to “{consultation.get_stage_display()}” since you "
                 "opened the page. Check the timeline, then choose the stage again.",
+                version_field="current_stage",
+                current=consultation.stage,
             )
-            form.data = form.data.copy()
-            form.data["current_stage"] = consultation.stage
             status = 409
         else:
             try:

@@ -1,18 +1,19 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from plumbing.admin import RecordAdmin
 from policies.models import BriefingPack, ModelClause, Position, Principle
+from policies.services import edit_position
 
 
 @admin.register(Principle)
-class PrincipleAdmin(SimpleHistoryAdmin):
+class PrincipleAdmin(RecordAdmin):
     list_display = ["title", "code", "union", "adopted_on", "visibility"]
     list_filter = ["union", "visibility"]
     search_fields = ["title", "code", "statement"]
 
 
 @admin.register(ModelClause)
-class ModelClauseAdmin(SimpleHistoryAdmin):
+class ModelClauseAdmin(RecordAdmin):
     list_display = ["title", "union", "topic", "visibility"]
     list_filter = ["union", "topic", "visibility"]
     search_fields = ["title", "preferred_text", "fallback_text", "walk_away_text"]
@@ -21,7 +22,7 @@ class ModelClauseAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Position)
-class PositionAdmin(SimpleHistoryAdmin):
+class PositionAdmin(RecordAdmin):
     list_display = ["title", "union", "stance", "status", "visibility", "adopted_on", "version"]
     list_filter = ["union", "stance", "status", "visibility"]
     search_fields = ["title", "rationale", "conditions", "tool__name", "proposal__title"]
@@ -29,10 +30,18 @@ class PositionAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["proposal", "tool", "principles", "adopted_by"]
     list_select_related = ["union", "proposal", "tool"]
 
+    def save_model(self, request, obj, form, change):
+        if not change:
+            return super().save_model(request, obj, form, change)
+        # An edit is the position's next version, as on the web and in the API (principles follow in save_related).
+        changes = {name: form.cleaned_data[name] for name in form.changed_data if name != "principles"}
+        obj.version = edit_position(position=obj, user=request.user, changes=changes).version
+        return None
+
 
 # Printed documents (issue 5): packs are requested on the web or through the API; staff look and tidy up here.
 @admin.register(BriefingPack)
-class BriefingPackAdmin(SimpleHistoryAdmin):
+class BriefingPackAdmin(RecordAdmin):
     list_display = ["__str__", "requester", "union", "status", "page_count", "created_at", "finished_at"]
     list_filter = ["status", "union"]
     search_fields = ["requester__username", "bargaining_unit__name", "employer__name", "tool__name", "error"]

@@ -5,7 +5,8 @@ from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import action
 
-from bargaining.api_base import CaucusViewSet, service_call
+from plumbing.api import CaucusViewSet, service_call
+from plumbing.records import with_hidden_links
 from policies import filters
 from policies.models import ModelClause, Position, Principle
 from policies.serializers import (
@@ -15,7 +16,7 @@ from policies.serializers import (
     PrincipleSerializer,
     PublishSerializer,
 )
-from policies.services import adopt_position, publish_position
+from policies.services import adopt_position, edit_position, publish_position
 
 
 def visible_principles(request):
@@ -38,8 +39,10 @@ class ModelClauseViewSet(CaucusViewSet):
     owner_field = "union"
     serializer_class = ModelClauseSerializer
     filterset_class = filters.ModelClauseFilter
-    needs_leadership = True
     prefetch_related = ("principles",)
+
+    def get_queryset(self):
+        return super().get_queryset().with_playbook(self.request.user)
 
     def get_prefetches(self):
         return [visible_principles(self.request)]
@@ -61,9 +64,17 @@ class PositionViewSet(CaucusViewSet):
         return [visible_principles(self.request)]
 
     def perform_update(self, serializer):
-        # Every change is a new version of the position, like adoption and publication.
-        serializer.validated_data["version"] = serializer.instance.version + 1
-        super().perform_update(serializer)
+        # Every change is a new version of the position, like adoption and publication: one service for all.
+        position, user = serializer.instance, self.request.user
+        if "union" in serializer.validated_data and serializer.validated_data["union"] != position.union:
+            self.check_owner(serializer.validated_data)
+        changes = dict(serializer.validated_data)
+        principles = changes.pop("principles", None)
+        if principles is not None:
+            principles = with_hidden_links(position, "principles", principles, user)
+        serializer.instance = service_call(
+            edit_position, position=position, user=user, changes=changes, principles=principles
+        )
 
     def _workflow_step(self, service, **kwargs):
         """Adopt or publish: the caller must be able to change the position and hold its current ETag."""

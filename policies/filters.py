@@ -4,9 +4,9 @@ import django_filters as filters
 from django.db.models import Q
 
 from bargaining.access import Visibility
-from bargaining.filters import visible
 from bargaining.models import Topic, Union
 from consultations.models import EdTechTool, ProcurementProposal
+from plumbing.filters import visible
 from policies.models import ModelClause, Position, PositionStatus, Principle, Stance
 
 

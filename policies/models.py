@@ -3,19 +3,26 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import BooleanField, Case, Q, Value, When
+from django.urls import reverse
+from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
-from bargaining.access import UnionOwnedQuerySet, Visibility
-from bargaining.models import PaperSize, Topic, Union
+from bargaining.access import (
+    LEADERSHIP_ROLES,
+    UnionOwnedQuerySet,
+    Visibility,
+    is_signed_in,
+    is_site_staff,
+    leadership_q,
+    union_ids,
+)
+from bargaining.models import BargainingUnit, Employer, PaperSize, Topic, Union, parent_of
 from consultations.models import EdTechTool, ProcurementProposal
 
 
 class PolicyQuerySet(UnionOwnedQuerySet):
     union_path = "union"
-
-    def published(self):
-        return self.filter(visibility=Visibility.PUBLIC)
 
 
 class Principle(models.Model):
@@ -41,16 +48,36 @@ class Principle(models.Model):
         return self.title
 
 
-def refuse_principles_of_other_unions(union, principles) -> None:
+class CitesPrinciples:
     """A union cites its own principles: another union's would put words in its mouth.
 
-    Checked by the forms and serializers that set the (many-to-many) citations; clean() cannot see them.
+    `clean_principles` is the rule for the many-to-many citations, which `clean()` cannot see (they are
+    set after the row is saved); the record forms, the serializers and the admin all call it.
     """
-    if union is not None and any(principle.union_id != union.pk for principle in principles):
-        raise ValidationError({"principles": f"Cite only principles of {union}."})
+
+    def clean_principles(self, principles) -> None:
+        union = parent_of(self, "union")
+        if union is not None and any(principle.union_id != union.pk for principle in principles):
+            raise ValidationError(f"Cite only principles of {union}.")
 
 
-class ModelClause(models.Model):
+class ModelClauseQuerySet(PolicyQuerySet):
+    def with_playbook(self, user):
+        """Annotate `show_playbook`: whether `user` may read the walk-away wording and guidance.
+
+        They are the union's bargaining hand, for its leadership only, even in a public model clause.
+        The one rule for pages, the API and documents alike.
+        """
+        return self.annotate(
+            show_playbook=Case(
+                When(leadership_q(user, union="union"), then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        )
+
+
+class ModelClause(CitesPrinciples, models.Model):
     """The union's model language on a topic: a bargaining playbook of three fall-back levels."""
 
     union = models.ForeignKey(Union, on_delete=models.PROTECT, related_name="model_clauses")
@@ -63,8 +90,11 @@ class ModelClause(models.Model):
     principles = models.ManyToManyField(Principle, blank=True, related_name="model_clauses")
     visibility = models.CharField(max_length=10, choices=Visibility, default=Visibility.MEMBERS)
 
-    objects = PolicyQuerySet.as_manager()
+    objects = ModelClauseQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[principles])
+
+    # Shown only where `show_playbook` (ModelClauseQuerySet.with_playbook) says so.
+    PLAYBOOK_FIELDS = ("walk_away_text", "guidance")
 
     class Meta:
         ordering = ["union", "topic__sort_order"]
@@ -88,7 +118,7 @@ class PositionStatus(models.TextChoices):
     ADOPTED = "adopted", "Adopted"
 
 
-class Position(models.Model):
+class Position(CitesPrinciples, models.Model):
     """The union's stance on a procurement proposal or on a tool wherever it is proposed."""
 
     union = models.ForeignKey(Union, on_delete=models.PROTECT, related_name="positions")
@@ -181,17 +211,19 @@ class BriefingPackQuerySet(models.QuerySet):
     """A pack is printed for one person: only they (and site staff) see it, whatever it contains."""
 
     def visible_to(self, user):
-        from bargaining.access import LEADERSHIP_ROLES, is_site_staff, union_ids
-
         if is_site_staff(user):
             return self.all()
-        if not user.is_authenticated or not user.is_active:
+        if not is_signed_in(user):
             return self.none()
         # A pack may hold internal material: it goes with the role, not only with the person.
         return self.filter(requester=user, union__in=union_ids(user, LEADERSHIP_ROLES))
 
     def editable_by(self, user):
         return self.visible_to(user)
+
+    def may_add(self, user) -> bool:
+        """Packs are built by a union's officers and organisers (and site staff)."""
+        return Union.objects.led_by(user).exists()
 
     def without_pdf(self):
         """Lists never need the PDF itself, which can run to megabytes per row."""
@@ -206,11 +238,9 @@ class BriefingPack(models.Model):
         Union, on_delete=models.CASCADE, related_name="briefing_packs", help_text="Whose colours it is printed in."
     )
     bargaining_unit = models.ForeignKey(
-        "bargaining.BargainingUnit", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+        BargainingUnit, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
-    employer = models.ForeignKey(
-        "bargaining.Employer", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
-    )
+    employer = models.ForeignKey(Employer, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     tool = models.ForeignKey(EdTechTool, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     sections = models.JSONField(default=list, help_text="Codes of the sections chosen, in print order.")
     paper_size = models.CharField(max_length=10, choices=PaperSize, default=PaperSize.A4)
@@ -244,8 +274,6 @@ class BriefingPack(models.Model):
         return f"Briefing pack: {self.subject}"
 
     def get_absolute_url(self):
-        from django.urls import reverse
-
         return reverse("pack_detail", args=[self.pk])
 
     @property
@@ -267,7 +295,5 @@ class BriefingPack(models.Model):
         return self.status in (PackStatus.READY, PackStatus.FAILED)
 
     def filename(self) -> str:
-        from django.utils.text import slugify
-
         day = (self.finished_at or self.created_at).date().isoformat()
         return f"{self.union.slug}-briefing-pack-{slugify(str(self.subject))[:60]}-{day}.pdf"

@@ -2,12 +2,11 @@
 
 import datetime
 
-from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
 from bargaining.access import Visibility
-from bargaining.api_base import CaucusSerializer, as_drf_error
-from policies.models import ModelClause, Position, Principle, refuse_principles_of_other_unions
+from plumbing.api import CaucusSerializer
+from policies.models import ModelClause, Position, Principle
 
 
 class PrincipleSerializer(CaucusSerializer):
@@ -17,23 +16,8 @@ class PrincipleSerializer(CaucusSerializer):
         fields = ["url", "id", "union", "code", "title", "statement", "adopted_on", "visibility"]
 
 
-class CitesOwnPrinciplesMixin:
-    """A union cites its own principles: another union's would put words in its mouth."""
-
-    def validate(self, attrs):
-        attrs = super().validate(attrs)
-        union = attrs.get("union") or getattr(self.instance, "union", None)
-        try:
-            refuse_principles_of_other_unions(union, attrs.get("principles") or [])
-        except DjangoValidationError as error:
-            raise as_drf_error(error) from error
-        return attrs
-
-
-class ModelClauseSerializer(CitesOwnPrinciplesMixin, CaucusSerializer):
+class ModelClauseSerializer(CaucusSerializer):
     """The walk-away wording and the guidance are the union's bottom line: its leadership's eyes only."""
-
-    LEADERSHIP_ONLY = ("walk_away_text", "guidance")
 
     class Meta:
         model = ModelClause
@@ -58,13 +42,16 @@ class ModelClauseSerializer(CitesOwnPrinciplesMixin, CaucusSerializer):
 
     def to_representation(self, instance):
         data = super().to_representation(instance)
-        if instance.union_id not in self.context.get("leadership_union_ids", frozenset()):
-            for field in self.LEADERSHIP_ONLY:
+        # The rule is ModelClauseQuerySet.with_playbook(user); a model clause read without it shows none.
+        if not getattr(instance, "show_playbook", False):
+            for field in ModelClause.PLAYBOOK_FIELDS:
                 data.pop(field, None)
         return data
 
 
-class PositionSerializer(CitesOwnPrinciplesMixin, CaucusSerializer):
+class PositionSerializer(CaucusSerializer):
+    """A union cites its own principles: another union's would put words in its mouth."""
+
     class Meta:
         model = Position
         api_name = "position"

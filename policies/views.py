@@ -2,19 +2,20 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from bargaining.access import is_officer_anywhere, leadership_union_ids, may_edit
-from bargaining.forms import add_service_errors
-from bargaining.models import Union
-from bargaining.pages import filtered_page, get_editable_or_403, get_visible_or_404
+from bargaining.access import leads_union
+from bargaining.models import StaleEditError, Union
 from consultations.models import EdTechTool, ProcurementProposal
+from plumbing.forms import add_service_errors, refuse_stale_save
+from plumbing.pages import filtered_page, get_editable_or_403, get_visible_or_404, require_may_add
+from plumbing.records import may_edit, with_hidden_links
 from policies.filters import ModelClauseFilter, PositionFilter, PrincipleFilter
-from policies.forms import PositionForm, PublishForm, StalePositionError, save_position_edit
+from policies.forms import PositionForm, PublishForm
 from policies.models import ModelClause, Position, Principle
-from policies.services import adopt_position, publish_position
+from policies.services import adopt_position, edit_position, publish_position
 
 HISTORY_SHOWN = 20
 
@@ -44,7 +45,7 @@ def position_list(request):
         labels={"tool": "EdTech tool"},
         primary=["union", "stance", "status", "tool"],
     )
-    context["can_draft"] = is_officer_anywhere(request.user)
+    context["can_draft"] = Position.objects.may_add(request.user)
     return render(request, "policies/position_list.html", context)
 
 
@@ -66,7 +67,7 @@ def _position_context(position, user, can_edit, *, publish_form=None):
         "can_edit": can_edit,
         "history": _history(position),
         # Who made each change is the union's internal business.
-        "show_authors": position.union_id in leadership_union_ids(user),
+        "show_authors": leads_union(user, position.union_id),
         "publish_form": publish_form
         or PublishForm(initial={"visibility": position.visibility, "version_token": position.version}),
     }
@@ -87,8 +88,7 @@ def _history(position):
 
 @login_required
 def position_create(request):
-    if not is_officer_anywhere(request.user):
-        raise PermissionDenied("Only union officers may draft a position.")
+    require_may_add(Position, request.user, "Only union officers may draft a position.")
     form = _position_form(request, data=request.POST or None)
     if request.method == "POST" and form.is_valid():
         position = form.save(commit=False)
@@ -102,25 +102,33 @@ def position_create(request):
 
 @login_required
 def position_edit(request, pk):
-    position = get_editable_or_403(Position, request.user, pk=pk)
+    user = request.user
+    position = get_editable_or_403(Position, user, pk=pk)
     form = _position_form(request, instance=position, data=request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            save_position_edit(form, user=request.user)
-        except StalePositionError:
-            current = Position.objects.get(pk=position.pk)
-            form.add_error(
-                None,
-                f"Someone else saved this position (now version {current.version}) after you opened it. "
+            edit_position(
+                position=position,
+                user=user,
+                changes=form.changes(),
+                principles=with_hidden_links(position, "principles", form.cleaned_data["principles"], user),
+                expected_version=form.cleaned_data["version_token"],
+            )
+        except StaleEditError as stale:
+            refuse_stale_save(
+                form,
+                f"Someone else saved this position (now version {stale.current.version}) after you opened it. "
                 "Your changes are below and have NOT been saved: compare them with the current position, "
                 "then save again to replace it.",
+                version_field="version_token",
+                current=stale.current.version,
             )
-            # Saving again overwrites knowingly: the next save carries the version the officer has now seen.
-            form.data = form.data.copy()
-            form.data["version_token"] = current.version
-            return render(request, "policies/position_form.html", {"form": form, "position": current}, status=409)
-        messages.success(request, "Position saved.")
-        return redirect("position_detail", position.pk)
+            return render(request, "policies/position_form.html", {"form": form, "position": stale.current}, status=409)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Position saved.")
+            return redirect("position_detail", position.pk)
     return render(request, "policies/position_form.html", {"form": form, "position": position})
 
 
@@ -143,17 +151,23 @@ def position_publish(request, pk):
     user = request.user
     position = get_editable_or_403(Position, user, pk=pk)
     form = PublishForm(request.POST)
-    if form.is_valid() and form.cleaned_data["version_token"] != position.version:
-        form.add_error(
-            None,
-            f"Someone else saved this position (now version {position.version}) after you opened it. "
-            "Check its current visibility below, then choose again.",
-        )
-        form.data = form.data.copy()
-        form.data["version_token"] = position.version
-    elif form.is_valid():
+    if form.is_valid():
         try:
-            publish_position(position=position, visibility=form.cleaned_data["visibility"], user=user)
+            publish_position(
+                position=position,
+                visibility=form.cleaned_data["visibility"],
+                user=user,
+                expected_version=form.cleaned_data["version_token"],
+            )
+        except StaleEditError as stale:
+            position = stale.current
+            refuse_stale_save(
+                form,
+                f"Someone else saved this position (now version {position.version}) after you opened it. "
+                "Check its current visibility below, then choose again.",
+                version_field="version_token",
+                current=position.version,
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -173,16 +187,11 @@ def modelclause_list(request):
 
 def modelclause_detail(request, pk):
     user = request.user
-    clause = get_visible_or_404(ModelClause.objects.select_related("union", "topic"), user, pk=pk)
+    clause = get_visible_or_404(ModelClause.objects.with_playbook(user).select_related("union", "topic"), user, pk=pk)
     return render(
         request,
         "policies/modelclause_detail.html",
-        {
-            "clause": clause,
-            # The walk-away wording and guidance are the union's bargaining hand: its leadership only.
-            "show_playbook": clause.union_id in leadership_union_ids(user),
-            "principles": clause.principles.visible_to(user),
-        },
+        {"clause": clause, "principles": clause.principles.visible_to(user)},
     )
 
 

@@ -7,7 +7,7 @@ up as a changed line here.
 import pytest
 from django.core.exceptions import ValidationError
 
-from bargaining.access import Role, Visibility, is_officer_anywhere, may_edit
+from bargaining.access import Role, Visibility, is_officer_anywhere
 from bargaining.models import (
     Agreement,
     BargainingUnit,
@@ -21,6 +21,7 @@ from bargaining.models import (
     Union,
 )
 from consultations.models import Consultation, ConsultationEvent, EdTechTool, ProcurementProposal, Vendor
+from plumbing.records import may_edit
 from policies.models import ModelClause, Position, Principle
 from tests import factories
 

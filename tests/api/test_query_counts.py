@@ -58,8 +58,8 @@ RELATED = {
     "positions": [lambda position, union: position.principles.add(*PrincipleFactory.create_batch(2, union=union))],
 }
 
-# Queries per list: the page's count, the page, one per prefetched relation (and for model clauses the
-# caller's leadership, for the bottom-line wording).
+# Queries per list: the page's count, the page, one per prefetched relation. (Who may read a model
+# clause's bottom-line wording is part of the page's query.)
 LIST_QUERIES = {
     "unions": 2,
     "employers": 2,
@@ -75,7 +75,7 @@ LIST_QUERIES = {
     "consultations": 3,
     "consultation-events": 2,
     "principles": 2,
-    "model-clauses": 4,
+    "model-clauses": 3,
     "positions": 3,
 }
 

@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from bargaining.access import Visibility
-from consultations.timeline import tool_timeline
+from policies.overview.timeline import tool_timeline
 from tests.factories import (
     ClauseFactory,
     ClauseVersionFactory,

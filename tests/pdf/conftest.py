@@ -154,7 +154,9 @@ def world(union):
     )
 
 
-def pdf_reader(content: bytes) -> PdfReader:
+def pdf_reader(content) -> PdfReader:
+    """The PDF in `content`: bytes, or a document renderer's RenderedPdf."""
+    content = getattr(content, "content", content)
     assert content.startswith(b"%PDF-")
     return PdfReader(io.BytesIO(content))
 

@@ -5,8 +5,9 @@ import datetime
 import pytest
 
 from bargaining.access import Visibility
+from policies.documents.briefing_pack import render_briefing_pack
+from policies.documents.common import NotVisible
 from policies.models import PackSection
-from policies.pdf import NotVisible, render_briefing_pack
 from tests.factories import BargainingUnitFactory, PositionFactory
 from tests.pdf.conftest import flat, page_texts, pdf_text
 

@@ -3,8 +3,9 @@
 import pytest
 
 from bargaining.access import Visibility
-from bargaining.coverage import CoverageStatus, coverage_matrix
+from bargaining.coverage import CoverageStatus
 from bargaining.models import BargainingUnit, ClauseVersionStatus, ModelRating, Topic
+from policies.overview.coverage import coverage_against_model_clauses
 from tests.factories import (
     AgreementFactory,
     BargainingUnitFactory,
@@ -37,7 +38,7 @@ def topic(db):
 
 
 def cell_for(user, unit, topic):
-    return coverage_matrix(units=[unit], topics=[topic], user=user).cell(unit, topic)
+    return coverage_against_model_clauses(units=[unit], topics=[topic], user=user).cell(unit, topic)
 
 
 def test_a_ratified_clause_beats_one_still_on_the_table(member, unit, topic):
@@ -112,8 +113,8 @@ def test_anonymous_sees_only_public_clauses(anonymous, unit, topic):
 def test_units_the_user_may_not_see_are_left_out(other_officer, member, union, topic):
     internal_unit = BargainingUnitFactory(union=union, visibility=INTERNAL)
 
-    assert coverage_matrix(units=[internal_unit], topics=[topic], user=member).rows == []
-    assert coverage_matrix(units=[internal_unit], topics=[topic], user=other_officer).units == []
+    assert coverage_against_model_clauses(units=[internal_unit], topics=[topic], user=member).rows == []
+    assert coverage_against_model_clauses(units=[internal_unit], topics=[topic], user=other_officer).units == []
 
 
 def test_the_rating_is_the_best_clauses_rating_against_a_visible_model_clause(member, unit, topic):
@@ -157,7 +158,7 @@ def test_rows_follow_the_order_of_units_and_topics_given(member, union):
     second = BargainingUnitFactory(union=union, visibility=PUBLIC)
     a, b = TopicFactory(code="a"), TopicFactory(code="b")
 
-    matrix = coverage_matrix(units=[second, first], topics=[b, a], user=member)
+    matrix = coverage_against_model_clauses(units=[second, first], topics=[b, a], user=member)
 
     assert [row.unit for row in matrix.rows] == [second, first]
     assert [cell.topic for cell in matrix.rows[0].cells] == [b, a]
@@ -181,6 +182,6 @@ def test_the_matrix_costs_the_same_queries_whatever_its_size(member, union, size
 
     # Units and topics (2), the visible units (1), clauses with their current version (1), model clauses (1).
     with django_assert_num_queries(5):
-        matrix = coverage_matrix(units=units, topics=topics, user=member)
+        matrix = coverage_against_model_clauses(units=units, topics=topics, user=member)
         assert matrix.count(CoverageStatus.RATIFIED) == size * size
         [cell.rating for row in matrix.rows for cell in row.cells]

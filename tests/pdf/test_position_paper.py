@@ -6,7 +6,8 @@ import pytest
 
 from bargaining.access import Visibility
 from bargaining.models import PaperSize
-from policies.pdf import NotVisible, render_position_paper
+from policies.documents.common import NotVisible
+from policies.documents.position_paper import render_position_paper
 from tests.factories import ModelClauseFactory, TopicFactory
 from tests.pdf.conftest import flat, page_texts, pdf_reader, pdf_text
 

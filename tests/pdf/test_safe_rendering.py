@@ -7,11 +7,12 @@ import threading
 import pytest
 
 from bargaining.models import ClauseVersionStatus
+from plumbing.markdown import markdown_html
+from policies.documents.briefing_pack import render_briefing_pack
+from policies.documents.fetcher import CaucusURLFetcher, RefusedURL
+from policies.documents.position_paper import render_position_paper
+from policies.documents.render import PdfLimitExceeded, RenderLimits, html_to_pdf
 from policies.models import PackSection
-from policies.pdf import PdfLimitExceeded, render_briefing_pack, render_position_paper
-from policies.pdf.fetcher import CaucusURLFetcher, RefusedURL
-from policies.pdf.render import RenderLimits, html_to_pdf
-from policies.pdf.text import markdown_html
 from tests.factories import ClauseVersionFactory, ConsultationEventFactory
 from tests.pdf.conftest import flat, pdf_reader, pdf_text
 

@@ -8,8 +8,9 @@ from django.tasks import task_backends
 from django.test import override_settings
 
 from bargaining.access import Visibility
+from policies.documents.packs import request_briefing_pack
+from policies.documents.tasks import build_briefing_pack
 from policies.models import BriefingPack, PackSection, PackStatus
-from policies.pdf.packs import build_briefing_pack, request_briefing_pack
 
 pytestmark = pytest.mark.django_db
 
@@ -65,7 +66,7 @@ def test_an_unexpected_error_fails_the_pack_and_reaches_the_task_result(world, o
     def broken(**kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr("policies.pdf.packs.render_briefing_pack_pdf", broken)
+    monkeypatch.setattr("policies.documents.tasks.render_briefing_pack", broken)
     pack = queued_pack(world, officer)
 
     with pytest.raises(RuntimeError):
@@ -119,7 +120,7 @@ def test_with_the_database_backend_the_pack_waits_for_the_worker(world, officer,
     pack = request_briefing_pack(requester=officer, subject=world.employer, sections=["summary"])
 
     assert pack.status == PackStatus.QUEUED
-    assert DBTaskResult.objects.get().task_path == "policies.tasks.render_briefing_pack_task"
+    assert DBTaskResult.objects.get().task_path == "policies.documents.tasks.render_briefing_pack_task"
 
     call_command("db_worker", "--batch", "--no-startup-delay", "--max-tasks", "1", verbosity=0)
 

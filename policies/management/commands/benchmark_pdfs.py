@@ -181,21 +181,19 @@ def _met(ok: bool) -> str:
 
 def caucus_render(document, data):
     """The render under test, and a function giving its HTML with the stylesheet inlined (for the bare render)."""
-    from django.template.loader import render_to_string
-
-    from policies.pdf.briefing_pack import briefing_pack_context, render_briefing_pack_pdf
-    from policies.pdf.position_paper import position_paper_context, render_position_paper_pdf
+    from policies.documents.briefing_pack import briefing_pack_html, render_briefing_pack
+    from policies.documents.position_paper import position_paper_html, render_position_paper
 
     if document == "paper":
         kwargs = {"position": data["position"], "reader": data["reader"]}
-        render, context, template = render_position_paper_pdf, position_paper_context, "pdf/position_paper.html"
+        render, document_html = render_position_paper, position_paper_html
     else:
         kwargs = {"subject": data["employer"], "sections": PackSection.values, "reader": data["reader"]}
-        render, context, template = render_briefing_pack_pdf, briefing_pack_context, "pdf/briefing_pack.html"
+        render, document_html = render_briefing_pack, briefing_pack_html
 
     def html():
         stylesheet = Path(finders.find("css/print.css")).read_text()
-        page = render_to_string(template, context(**kwargs))
+        page = document_html(**kwargs)
         return page.replace("</head>", f"<style>{stylesheet}</style></head>", 1)
 
     return (lambda: render(**kwargs)), html

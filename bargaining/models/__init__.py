@@ -1,0 +1,44 @@
+"""Who bargains with whom, and what was won: unions, employers, units, agreements, clauses, sessions."""
+
+from bargaining.models.agreements import Agreement, AgreementKind, AgreementQuerySet, AgreementStatus, Topic
+from bargaining.models.clauses import (
+    Clause,
+    ClauseQuerySet,
+    ClauseVersion,
+    ClauseVersionQuerySet,
+    ClauseVersionStatus,
+    ModelRating,
+    TabledBy,
+)
+from bargaining.models.employers import BargainingUnit, Employer, EmployerKind, JobGroup
+from bargaining.models.rules import ImmutableRecordError, StaleEditError, parent_of, refuse_wider_visibility
+from bargaining.models.sessions import NegotiationSession, SessionNote
+from bargaining.models.unions import Membership, PaperSize, Union
+
+__all__ = [
+    "Agreement",
+    "AgreementKind",
+    "AgreementQuerySet",
+    "AgreementStatus",
+    "BargainingUnit",
+    "Clause",
+    "ClauseQuerySet",
+    "ClauseVersion",
+    "ClauseVersionQuerySet",
+    "ClauseVersionStatus",
+    "Employer",
+    "EmployerKind",
+    "ImmutableRecordError",
+    "JobGroup",
+    "Membership",
+    "ModelRating",
+    "NegotiationSession",
+    "PaperSize",
+    "SessionNote",
+    "StaleEditError",
+    "TabledBy",
+    "Topic",
+    "Union",
+    "parent_of",
+    "refuse_wider_visibility",
+]

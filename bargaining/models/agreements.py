@@ -1,0 +1,75 @@
+"""Agreements of the bargaining units, and the topics of the clause taxonomy."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
+
+from bargaining.access import ReferenceQuerySet, UnionOwnedQuerySet, Visibility
+from bargaining.models.employers import BargainingUnit
+from bargaining.models.rules import refuse_wider_visibility
+
+
+class AgreementStatus(models.TextChoices):
+    IN_NEGOTIATION = "in_negotiation", "In negotiation"
+    TENTATIVE = "tentative", "Tentative"
+    RATIFIED = "ratified", "Ratified"
+    EXPIRED = "expired", "Expired"
+
+
+class AgreementKind(models.TextChoices):
+    COLLECTIVE_AGREEMENT = "collective_agreement", "Collective agreement"
+    MOU = "mou", "Memorandum of understanding"
+
+
+class AgreementQuerySet(UnionOwnedQuerySet):
+    union_path = "bargaining_unit__union"
+    visibility_prefixes = ("", "bargaining_unit__")
+
+
+class Agreement(models.Model):
+    bargaining_unit = models.ForeignKey(BargainingUnit, on_delete=models.PROTECT, related_name="agreements")
+    title = models.CharField(max_length=200)
+    kind = models.CharField(max_length=30, choices=AgreementKind, default=AgreementKind.COLLECTIVE_AGREEMENT)
+    term_start = models.DateField(null=True, blank=True)
+    term_end = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=20, choices=AgreementStatus, default=AgreementStatus.IN_NEGOTIATION)
+    visibility = models.CharField(max_length=10, choices=Visibility, default=Visibility.MEMBERS)
+
+    objects = AgreementQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-term_start", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(term_start__isnull=True) | Q(term_end__isnull=True) | Q(term_end__gt=F("term_start")),
+                name="agreement_term_ends_after_it_starts",
+                violation_error_message="The term must end after it starts.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.term_start and self.term_end and self.term_end <= self.term_start:
+            raise ValidationError({"term_end": "The term must end after it starts."})
+        refuse_wider_visibility(self, "bargaining_unit", "bargaining unit")
+
+
+class Topic(models.Model):
+    code = models.SlugField(max_length=60, unique=True, help_text="Stable: other systems refer to topics by code.")
+    name = models.CharField(max_length=120)
+    description = models.TextField(blank=True)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    objects = ReferenceQuerySet.as_manager()
+    # The history is the topic's versioned description.
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["sort_order", "code"]
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,187 @@
+"""Clauses of agreements and the append-only lineage of versions tabled for each."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import OuterRef, Q, Subquery
+from simple_history.models import HistoricalRecords
+
+from bargaining.access import UnionOwnedQuerySet, Visibility
+from bargaining.models.agreements import Agreement, Topic
+from bargaining.models.rules import ImmutableRecordError, parent_of, refuse_wider_visibility
+from bargaining.models.sessions import NegotiationSession
+
+
+class ClauseVersionStatus(models.TextChoices):
+    PROPOSED = "proposed", "Proposed"
+    COUNTERED = "countered", "Countered"
+    TENTATIVELY_AGREED = "tentatively_agreed", "Tentatively agreed"
+    RATIFIED = "ratified", "Ratified"
+    DEFERRED = "deferred", "Deferred"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+class ModelRating(models.TextChoices):
+    UNRATED = "unrated", "Not rated"
+    PREFERRED = "preferred", "Meets the preferred wording"
+    FALLBACK = "fallback", "Meets the fallback wording"
+    WALK_AWAY = "walk_away", "Meets the walk-away wording only"
+    BELOW = "below", "Below the walk-away wording"
+
+
+class ClauseQuerySet(UnionOwnedQuerySet):
+    union_path = "agreement__bargaining_unit__union"
+    visibility_prefixes = ("", "agreement__", "agreement__bargaining_unit__")
+
+    def for_library(self):
+        """Clauses as the library lists them: current version annotated, with the agreement, unit and union."""
+        return self.with_current().select_related(
+            "topic",
+            "agreement__bargaining_unit__union",
+            "agreement__bargaining_unit__employer",
+        )
+
+    def with_current(self):
+        """Annotate each clause with its latest version's number, status and text (one query)."""
+        latest = ClauseVersion.objects.filter(clause=OuterRef("pk")).order_by("-number")
+        return self.annotate(
+            current_number=Subquery(latest.values("number")[:1]),
+            current_status=Subquery(latest.values("status")[:1]),
+            current_text=Subquery(latest.values("text")[:1]),
+        )
+
+
+class Clause(models.Model):
+    agreement = models.ForeignKey(Agreement, on_delete=models.PROTECT, related_name="clauses")
+    article_number = models.CharField(max_length=20, help_text="As printed in the agreement, for example 14.3.")
+    title = models.CharField(max_length=200)
+    topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="clauses")
+    visibility = models.CharField(max_length=10, choices=Visibility, default=Visibility.MEMBERS)
+    model_rating = models.CharField(
+        max_length=20,
+        choices=ModelRating,
+        default=ModelRating.UNRATED,
+        help_text="An officer's rating of the negotiated text against the union's model clause for the topic.",
+    )
+
+    objects = ClauseQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["agreement", "article_number"]
+        constraints = [
+            models.UniqueConstraint(fields=["agreement", "article_number"], name="clause_one_per_agreement_article"),
+        ]
+
+    def __str__(self):
+        return f"Art. {self.article_number} {self.title}"
+
+    def clean(self):
+        refuse_wider_visibility(self, "agreement", "agreement")
+
+    @property
+    def latest_version(self):
+        """The version that gives the clause its current text and status (None before any is tabled)."""
+        return self.versions.order_by("-number").first()
+
+    @property
+    def current_status_label(self) -> str:
+        """The clause's current status in words (`with_current()` saves the query)."""
+        status = self.status
+        return ClauseVersionStatus(status).label if status else "No text yet"
+
+    @property
+    def status(self) -> str | None:
+        if hasattr(self, "current_status"):
+            return self.current_status
+        latest = self.latest_version
+        return latest.status if latest else None
+
+
+class ClauseVersionQuerySet(UnionOwnedQuerySet):
+    union_path = "clause__agreement__bargaining_unit__union"
+    visibility_prefixes = ("clause__", "clause__agreement__", "clause__agreement__bargaining_unit__")
+
+    def with_visible_session(self, user):
+        """Annotate `visible_session_id`: the version's session, or None when `user` may not see that session.
+
+        The one rule for naming a version's session, for pages, the API and documents alike.
+        """
+        sessions = NegotiationSession.objects.visible_to(user).filter(pk=OuterRef("session_id"))
+        return self.annotate(visible_session_id=Subquery(sessions.values("pk")[:1]))
+
+    def update(self, **kwargs):
+        raise ImmutableRecordError("Clause versions are append-only: table a new version instead.")
+
+    def delete(self):
+        raise ImmutableRecordError("Clause versions are append-only: withdraw the clause with a new version.")
+
+
+class TabledBy(models.TextChoices):
+    UNION = "union", "Union"
+    EMPLOYER = "employer", "Employer"
+    JOINT = "joint", "Joint"
+
+
+class ClauseVersion(models.Model):
+    """One text tabled for a clause. Append-only: a change is a new version, never an edit."""
+
+    clause = models.ForeignKey(Clause, on_delete=models.PROTECT, related_name="versions")
+    number = models.PositiveIntegerField(editable=False)
+    text = models.TextField()
+    tabled_by = models.CharField(max_length=10, choices=TabledBy)
+    tabled_on = models.DateField()
+    session = models.ForeignKey(
+        NegotiationSession,
+        on_delete=models.PROTECT,
+        related_name="clause_versions",
+        null=True,
+        blank=True,
+        help_text="The negotiation session it was tabled in, if any.",
+    )
+    status = models.CharField(max_length=20, choices=ClauseVersionStatus)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ClauseVersionQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["clause", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["clause", "number"], name="clause_version_number_unique_per_clause"),
+            models.CheckConstraint(condition=Q(number__gte=1), name="clause_version_number_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.clause} v{self.number} ({self.get_status_display()})"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ImmutableRecordError("Clause versions are append-only: table a new version instead.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ImmutableRecordError("Clause versions are append-only: withdraw the clause with a new version.")
+
+    def clean(self):
+        clause, session = parent_of(self, "clause"), parent_of(self, "session")
+        agreement = parent_of(clause, "agreement") if clause is not None else None
+        if session is None or agreement is None:
+            return
+        if session.bargaining_unit_id != agreement.bargaining_unit_id:
+            raise ValidationError(
+                {
+                    "session": (
+                        f"That session was held by {session.bargaining_unit}, but this clause belongs to "
+                        f"{agreement.bargaining_unit}. Pick a session of the same bargaining unit."
+                    )
+                }
+            )
+
+    @property
+    def visibility(self):
+        """A version is exactly as visible as its clause."""
+        return self.clause.visibility

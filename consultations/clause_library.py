@@ -1,0 +1,141 @@
+"""The clause library: search, filters, CSV export and each clause's page with its lineage.
+
+It lives here rather than in bargaining because it joins each clause to the tools and consultations
+that produced it (the `tool` filter, a clause's consultations); bargaining cannot see those.
+"""
+
+import csv
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from bargaining.filters import search_words
+from bargaining.models import Clause, NegotiationSession
+from bargaining.redline import redline
+from consultations.filters import ClauseLibraryFilter
+from plumbing.pages import csv_cell, excerpt, filtered_page, highlight
+
+CLAUSE_FILTER_LABELS = {
+    "search": "Search titles and texts",
+    "union": "Union",
+    "employer": "Employer",
+    "bargaining_unit": "Bargaining unit",
+    "job_group": "Job group",
+    "agreement_status": "Agreement status",
+    "tool": "EdTech tool",
+    "model_rating": "Rating against the model clause",
+}
+CLAUSE_PRIMARY_FILTERS = ["search", "topic", "status", "union", "employer", "job_group", "tool"]
+
+
+def clause_list(request):
+    context = filtered_page(
+        request,
+        ClauseLibraryFilter,
+        Clause.objects.visible_to(request.user).for_library(),
+        labels=CLAUSE_FILTER_LABELS,
+        primary=CLAUSE_PRIMARY_FILTERS,
+    )
+    words = search_words(request.GET.get("search"))
+    context["results"] = [
+        {
+            "clause": clause,
+            "title": highlight(clause.title, words),
+            "excerpt": highlight(excerpt(clause.current_text or "", words), words),
+            "status": clause.current_status_label,
+        }
+        for clause in context["rows"]
+    ]
+    return render(request, "bargaining/clause_list.html", context)
+
+
+CSV_COLUMNS = [
+    "Article",
+    "Title",
+    "Topic",
+    "Current status",
+    "Union",
+    "Employer",
+    "Bargaining unit",
+    "Job group",
+    "Agreement",
+    "Visibility",
+    "Current text",
+    "Address",
+]
+
+
+def clause_export(request):
+    """The clause library's current result set as CSV: one field per column, UTF-8 with a BOM for Excel."""
+    queryset = Clause.objects.visible_to(request.user).for_library()
+    filterset = ClauseLibraryFilter(request.GET, queryset=queryset, request=request)
+    if not filterset.is_valid():
+        messages.error(request, "The export needs valid filters: correct the fields marked below.")
+        return redirect(reverse("clause_list") + "?" + request.GET.urlencode())
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="caucus-clauses.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow(CSV_COLUMNS)
+    for clause in filterset.qs:
+        unit = clause.agreement.bargaining_unit
+        row = [
+            clause.article_number,
+            clause.title,
+            clause.topic.name,
+            clause.current_status_label,
+            unit.union.name,
+            unit.employer.name,
+            unit.name,
+            unit.get_job_group_display(),
+            clause.agreement.title,
+            clause.get_visibility_display(),
+            clause.current_text or "",
+            request.build_absolute_uri(reverse("clause_detail", args=[clause.pk])),
+        ]
+        writer.writerow([csv_cell(value) for value in row])
+    return response
+
+
+def clause_detail(request, pk):
+    """A clause's lineage, and a redline between any two of its versions (`?from=1&to=3`, version numbers)."""
+    user = request.user
+    clause = get_object_or_404(Clause.objects.visible_to(user).for_library(), pk=pk)
+    # A version may have been tabled in a session the reader may not see: it says so, without naming it.
+    versions = list(
+        clause.versions.with_visible_session(user).select_related("session", "created_by").order_by("number")
+    )
+    by_number = {version.number: version for version in versions}
+    old, new = _redline_pair(request, by_number)
+    return render(
+        request,
+        "bargaining/clause_detail.html",
+        {
+            "clause": clause,
+            "versions": versions,
+            "old": old,
+            "new": new,
+            "segments": redline(old.text, new.text) if old and new else [],
+            "consultations": clause.consultations.visible_to(user).select_related("union", "proposal__tool"),
+            "sessions": NegotiationSession.objects.editable_by(user)
+            .visible_to(user)
+            .filter(bargaining_unit=clause.agreement.bargaining_unit_id)[:5],
+        },
+    )
+
+
+def _redline_pair(request, by_number):
+    numbers = sorted(by_number)
+    if len(numbers) < 2:
+        return None, None
+    default = (numbers[-2], numbers[-1])
+    try:
+        chosen = (int(request.GET.get("from", default[0])), int(request.GET.get("to", default[1])))
+    except ValueError:
+        chosen = None
+    if chosen is None or chosen[0] not in by_number or chosen[1] not in by_number:
+        messages.error(request, "Those versions do not exist: showing the latest two instead.")
+        chosen = default
+    return by_number[chosen[0]], by_number[chosen[1]]

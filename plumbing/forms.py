@@ -1,0 +1,68 @@
+"""Form plumbing for every app's web pages: date inputs, record forms, service errors, stale saves."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from plumbing.records import clean_links
+
+# The database holds 64-bit ids; a larger number must be "not a valid choice", not a database error.
+LARGEST_ID = 2**63 - 1
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class RecordsField(forms.ModelMultipleChoiceField):
+    """A choice of several records, where an id too large for the database is simply not a valid choice."""
+
+    def _check_values(self, value):
+        for key in value:
+            try:
+                out_of_range = abs(int(str(key))) > LARGEST_ID
+            except ValueError:
+                continue  # Django's own check names it as not a valid value.
+            if out_of_range:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": key}
+                )
+        return super()._check_values(value)
+
+
+class RecordForm(forms.ModelForm):
+    """A ModelForm that also applies the model's rules for many-to-many links (`clean_<field>`).
+
+    The web forms and the admin use it, so a link rule holds wherever a record is written.
+    """
+
+    def _post_clean(self):
+        super()._post_clean()
+        links = {
+            name: self.cleaned_data[name]
+            for name, field in self.fields.items()
+            if isinstance(field, forms.ModelMultipleChoiceField) and name in self.cleaned_data
+        }
+        for name, messages in clean_links(self.instance, links).items():
+            self.add_error(name, messages)
+
+
+def add_service_errors(form, error: ValidationError) -> None:
+    """Put a service's ValidationError on the form: on the field it names, or on the form as a whole."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, messages in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, messages)
+
+
+def refuse_stale_save(form, message: str, *, version_field: str, current) -> None:
+    """Refuse a save made over someone else's newer one, keeping everything the user typed.
+
+    The form's token becomes the version now on record, so that saving again overwrites knowingly.
+    """
+    form.add_error(None, message)
+    form.data = form.data.copy()
+    form.data[form.add_prefix(version_field)] = current

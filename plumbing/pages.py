@@ -1,0 +1,117 @@
+"""Helpers shared by the web pages of every app: filtered lists, guarded fetches, highlights, CSV cells."""
+
+import re
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from plumbing.records import may_edit
+
+PER_PAGE = 25
+
+
+def filtered_page(
+    request, filterset_class, queryset, *, per_page=PER_PAGE, choice_related=None, labels=None, primary=None
+):
+    """Filter `queryset` by the request's query string and cut out the requested page.
+
+    Invalid filters never fall back to the whole list: the page shows the errors and no rows.
+    `choice_related` ({"proposal": ["employer"]}) joins what a filter's choice labels print, so that
+    rendering the filter form costs one query per select, not one per choice. `labels` renames filters
+    for people; `primary` names the filters shown first, the others folding under "More filters".
+    """
+    filterset = filterset_class(request.GET, queryset=queryset, request=request)
+    for name, related in (choice_related or {}).items():
+        field = filterset.form.fields[name]
+        field.queryset = field.queryset.select_related(*related)
+    tune_filter_form(filterset.form, labels=labels, primary=primary)
+    rows = filterset.qs if filterset.is_valid() else queryset.none()
+    page = Paginator(rows, per_page).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return {"filter": filterset, "page_obj": page, "rows": page.object_list, "query": query.urlencode()}
+
+
+def tune_filter_form(form, *, labels=None, primary=None):
+    """Readable labels, "Any" for an empty choice, and the primary filters first."""
+    for name, label in (labels or {}).items():
+        form.fields[name].label = label
+    for field in form.fields.values():
+        if isinstance(field, forms.DateField):
+            field.widget.input_type = "date"
+        if hasattr(field, "queryset"):
+            if field.empty_label is not None:
+                field.empty_label = "Any"
+        elif getattr(field, "choices", None):
+            # Only the rendering changes: validation still checks against the field's own choices.
+            field.widget.choices = [("", "Any"), *((value, label) for value, label in field.choices if value != "")]
+    if primary:
+        form.order_fields(primary)
+    form.primary_filters = list(primary or form.fields)
+    form.more_filters = [name for name in form.fields if name not in form.primary_filters and name != "ordering"]
+    form.more_active = any(form.data.get(name) for name in form.more_filters)
+
+
+def get_visible_or_404(model_or_queryset, user, **lookup):
+    queryset = getattr(model_or_queryset, "objects", model_or_queryset)
+    return get_object_or_404(queryset.visible_to(user), **lookup)
+
+
+def require_may_add(model, user, message: str) -> None:
+    """403 with `message` unless the model's own rule (`may_add`) lets `user` add records of it."""
+    if not model._default_manager.may_add(user):
+        raise PermissionDenied(message)
+
+
+def get_editable_or_403(model, user, **lookup):
+    """The object to change: 404 when `user` may not even see it, 403 when they may see but not change it."""
+    obj = get_visible_or_404(model, user, **lookup)
+    if not may_edit(user, obj):
+        raise PermissionDenied("Only officers of the owning union may change this record.")
+    return obj
+
+
+def highlight(text: str, words: list[str]):
+    """`text` escaped, with each occurrence of `words` wrapped in <mark>.
+
+    The raw text is split at the matches and every piece is escaped on its own, so neither the text nor
+    the search words can inject markup, and a match never lands inside an escaped entity.
+    """
+    text = text or ""
+    if not words:
+        return escape(text)
+    pattern = re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)), re.IGNORECASE)
+    pieces, last = [], 0
+    for match in pattern.finditer(text):
+        pieces.append(str(escape(text[last : match.start()])))
+        pieces.append(f"<mark>{escape(match.group(0))}</mark>")
+        last = match.end()
+    pieces.append(str(escape(text[last:])))
+    return mark_safe("".join(pieces))  # noqa: S308 - every piece is escaped above
+
+
+def excerpt(text: str, words: list[str], *, width: int = 240) -> str:
+    """A window of `text` around the first match (or its start), for result lists."""
+    text = " ".join((text or "").split())
+    start = 0
+    lowered = text.lower()
+    positions = [lowered.find(word.lower()) for word in words if word.lower() in lowered]
+    if positions:
+        start = max(0, min(positions) - width // 3)
+    piece = text[start : start + width]
+    return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
+
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value) -> str:
+    """A spreadsheet-safe cell: text that a spreadsheet would run as a formula is prefixed with an apostrophe."""
+    text = "" if value is None else str(value)
+    if text.startswith(FORMULA_PREFIXES):
+        return "'" + text
+    return text

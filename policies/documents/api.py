@@ -1,0 +1,189 @@
+"""Printed documents through the API: the position paper, and briefing packs (request, status, download)."""
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import exceptions, generics, permissions, status
+from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.response import Response
+from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle, UserRateThrottle
+from rest_framework.views import APIView
+
+from plumbing.api import ERROR, VALIDATION_ERROR, CaucusPagination, as_drf_error
+from policies.documents.packs import request_briefing_pack
+from policies.documents.position_paper import paper_filename, render_position_paper
+from policies.documents.render import PdfRenderError
+from policies.documents.serializers import BriefingPackRequestSerializer, BriefingPackSerializer
+from policies.documents.views import pdf_response
+from policies.models import BriefingPack, PackSection, PackStatus, Position
+
+PDF = OpenApiResponse(OpenApiTypes.BINARY, description="The PDF document.")
+NOT_FOUND = OpenApiResponse(ERROR, description="No such record, or not one you may see.")
+UNAUTHENTICATED = OpenApiResponse(ERROR, description="Credentials were given but are not valid, or are missing.")
+THROTTLED = OpenApiResponse(ERROR, description="Too many requests: wait and try again.")
+
+
+class PdfRenderer(BaseRenderer):
+    """Lets a client ask for `Accept: application/pdf`; errors still go out as JSON."""
+
+    media_type = "application/pdf"
+    format = "pdf"
+    charset = None
+    render_style = "binary"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        if isinstance(data, bytes):
+            return data
+        response = (renderer_context or {}).get("response")
+        if response is not None:
+            response["Content-Type"] = "application/json"
+        return JSONRenderer().render(data)
+
+
+class PdfThrottle(ScopedRateThrottle):
+    # Rendering costs far more than reading a record.
+    scope_attr = "throttle_scope"
+
+
+class PdfEndpoint(APIView):
+    renderer_classes = [JSONRenderer, PdfRenderer]
+    throttle_classes = [AnonRateThrottle, UserRateThrottle, PdfThrottle]
+    throttle_scope = "pdf"
+
+
+class PositionPaperView(PdfEndpoint):
+    permission_classes = [permissions.AllowAny]
+
+    @extend_schema(
+        operation_id="positions_paper_retrieve",
+        summary="A position's paper as PDF",
+        description="The position paper, containing only what the caller may see. Public papers need no sign-in.",
+        responses={
+            (200, "application/pdf"): PDF,
+            401: UNAUTHENTICATED,
+            404: NOT_FOUND,
+            429: THROTTLED,
+            503: OpenApiResponse(ERROR, description="The paper could not be rendered (too long or too slow)."),
+        },
+    )
+    def get(self, request, pk):
+        position = get_object_or_404(Position.objects.visible_to(request.user).select_related("union"), pk=pk)
+        try:
+            rendered = render_position_paper(position=position, reader=request.user)
+        except PdfRenderError as error:
+            return Response({"detail": str(error)}, status=status.HTTP_503_SERVICE_UNAVAILABLE)
+        return pdf_response(rendered.content, paper_filename(position))
+
+
+# Briefing packs
+
+
+def _packs(user):
+    return (
+        BriefingPack.objects.visible_to(user)
+        .without_pdf()
+        .select_related("union", "bargaining_unit", "employer", "tool")
+    )
+
+
+class PackListView(generics.ListCreateAPIView):
+    permission_classes = [permissions.IsAuthenticated]
+    pagination_class = CaucusPagination
+    throttle_classes = [AnonRateThrottle, UserRateThrottle]
+    renderer_classes = [JSONRenderer]
+    serializer_class = BriefingPackSerializer
+
+    def get_queryset(self):
+        return _packs(self.request.user)
+
+    def get_serializer_class(self):
+        return BriefingPackRequestSerializer if self.request.method == "POST" else BriefingPackSerializer
+
+    @extend_schema(
+        operation_id="packs_list",
+        summary="Your briefing packs",
+        responses={200: BriefingPackSerializer(many=True), 401: UNAUTHENTICATED, 404: NOT_FOUND, 429: THROTTLED},
+    )
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    @extend_schema(
+        operation_id="packs_create",
+        summary="Ask for a briefing pack",
+        description="The pack renders in the background: poll its `url` until `status` is ready or failed.",
+        request=BriefingPackRequestSerializer,
+        responses={
+            202: BriefingPackSerializer,
+            400: VALIDATION_ERROR,
+            401: UNAUTHENTICATED,
+            403: OpenApiResponse(ERROR, description="Only a union's officers and organisers build packs."),
+            429: THROTTLED,
+        },
+    )
+    def post(self, request, *args, **kwargs):
+        serializer = BriefingPackRequestSerializer(data=request.data, context=self.get_serializer_context())
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        try:
+            pack = request_briefing_pack(
+                requester=request.user,
+                subject=data["subject"],
+                sections=list(data.get("sections") or PackSection.values),
+                union=data.get("union"),
+                paper_size=data.get("paper_size"),
+            )
+        except DjangoPermissionDenied as error:
+            raise exceptions.PermissionDenied(str(error)) from error
+        except DjangoValidationError as error:
+            raise as_drf_error(error) from error
+        body = BriefingPackSerializer(pack, context=self.get_serializer_context()).data
+        return Response(body, status=status.HTTP_202_ACCEPTED, headers={"Location": body["url"]})
+
+
+class PackDetailView(generics.RetrieveAPIView):
+    permission_classes = [permissions.IsAuthenticated]
+    throttle_classes = [AnonRateThrottle, UserRateThrottle]
+    renderer_classes = [JSONRenderer]
+    serializer_class = BriefingPackSerializer
+
+    def get_queryset(self):
+        return _packs(self.request.user)
+
+    @extend_schema(
+        operation_id="packs_retrieve",
+        summary="A briefing pack's status",
+        responses={200: BriefingPackSerializer, 401: UNAUTHENTICATED, 404: NOT_FOUND, 429: THROTTLED},
+    )
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+
+class PackDownloadView(PdfEndpoint):
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(
+        operation_id="packs_download",
+        summary="Download a ready briefing pack",
+        responses={
+            (200, "application/pdf"): PDF,
+            401: UNAUTHENTICATED,
+            404: NOT_FOUND,
+            409: OpenApiResponse(ERROR, description="The pack is not ready (still queued or rendering, or failed)."),
+            429: THROTTLED,
+        },
+    )
+    def get(self, request, pk):
+        pack = get_object_or_404(
+            BriefingPack.objects.visible_to(request.user).select_related(
+                "union", "bargaining_unit", "employer", "tool"
+            ),
+            pk=pk,
+        )
+        if pack.status != PackStatus.READY:
+            detail = f"The pack is {pack.get_status_display().lower()}, not ready."
+            if pack.status == PackStatus.FAILED:
+                detail = f"The pack failed: {pack.error}"
+            return Response({"detail": detail}, status=status.HTTP_409_CONFLICT)
+        return pdf_response(bytes(pack.pdf), pack.filename())

@@ -1,0 +1,47 @@
+"""The pack builder's form: one subject, the sections, the union to print for and the paper."""
+
+from django import forms
+
+from bargaining.models import BargainingUnit, Employer, PaperSize, Union
+from consultations.models import EdTechTool
+from policies.models import PackSection
+
+# Pages link to the builder with `?subject=unit:12`.
+SUBJECT_KINDS = {"unit": BargainingUnit, "employer": Employer, "tool": EdTechTool}
+
+
+class BriefingPackForm(forms.Form):
+    subject = forms.ChoiceField(help_text="A bargaining unit, an employer or a tool.")
+    sections = forms.MultipleChoiceField(
+        choices=PackSection.choices,
+        widget=forms.CheckboxSelectMultiple,
+        initial=PackSection.values,
+        error_messages={"required": "Choose at least one section."},
+    )
+    union = forms.ModelChoiceField(queryset=None, empty_label=None, help_text="Whose colours and paper to print in.")
+    paper_size = forms.ChoiceField(
+        choices=[("", "The union's usual paper"), *PaperSize.choices], required=False, label="Paper"
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        # The unions `user` leads (officer or organiser); staff, every union.
+        self.fields["union"].queryset = Union.objects.led_by(user)
+        self.fields["subject"].choices = [
+            ("", "Choose…"),
+            ("Bargaining units", self._options("unit", BargainingUnit.objects.select_related("union"))),
+            ("Employers", self._options("employer", Employer.objects.all())),
+            ("EdTech tools", self._options("tool", EdTechTool.objects.all())),
+        ]
+
+    def _options(self, kind, queryset):
+        return [(f"{kind}:{row.pk}", str(row)) for row in queryset.visible_to(self.user)]
+
+    def clean_subject(self):
+        kind, _, pk = self.cleaned_data["subject"].partition(":")
+        model = SUBJECT_KINDS.get(kind)
+        subject = model.objects.visible_to(self.user).filter(pk=pk).first() if model and pk.isdigit() else None
+        if subject is None:
+            raise forms.ValidationError("Choose a bargaining unit, an employer or a tool from the list.")
+        return subject

@@ -1,0 +1,83 @@
+"""How briefing packs look through the API, and what a request for one may say."""
+
+from django.urls import reverse
+from rest_framework import serializers
+
+from bargaining.models import BargainingUnit, Employer, PaperSize, Union
+from consultations.models import EdTechTool
+from plumbing.api import VisibleRelatedField
+from policies.models import BriefingPack, PackSection, PackStatus
+
+
+class BriefingPackSerializer(serializers.ModelSerializer):
+    subject = serializers.SerializerMethodField()
+    subject_kind = serializers.CharField(read_only=True)
+    url = serializers.SerializerMethodField()
+    download_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = BriefingPack
+        fields = [
+            "id",
+            "url",
+            "status",
+            "error",
+            "subject_kind",
+            "subject",
+            "bargaining_unit",
+            "employer",
+            "tool",
+            "union",
+            "sections",
+            "paper_size",
+            "page_count",
+            "download_url",
+            "created_at",
+            "started_at",
+            "finished_at",
+        ]
+        read_only_fields = fields
+
+    def get_subject(self, pack) -> str:
+        return str(pack.subject)
+
+    def get_url(self, pack) -> str:
+        return self._absolute(reverse("api-pack-detail", args=[pack.pk]))
+
+    def get_download_url(self, pack) -> str | None:
+        if pack.status != PackStatus.READY:
+            return None
+        return self._absolute(reverse("api-pack-download", args=[pack.pk]))
+
+    def _absolute(self, path):
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request else path
+
+
+class BriefingPackRequestSerializer(serializers.Serializer):
+    """Exactly one of bargaining_unit, employer and tool."""
+
+    bargaining_unit = VisibleRelatedField(queryset=BargainingUnit.objects.all(), required=False)
+    employer = VisibleRelatedField(queryset=Employer.objects.all(), required=False)
+    tool = VisibleRelatedField(queryset=EdTechTool.objects.all(), required=False)
+    union = serializers.PrimaryKeyRelatedField(
+        queryset=Union.objects.all(),
+        required=False,
+        help_text="The union to print for (a union you are an officer or organiser of); by default the unit's, "
+        "or your first.",
+    )
+    sections = serializers.MultipleChoiceField(
+        choices=PackSection.choices, required=False, help_text="By default, every section."
+    )
+    paper_size = serializers.ChoiceField(
+        choices=PaperSize.choices, required=False, help_text="By default, the union's usual paper."
+    )
+
+    def validate(self, attrs):
+        subjects = [attrs[name] for name in ("bargaining_unit", "employer", "tool") if attrs.get(name)]
+        if len(subjects) != 1:
+            raise serializers.ValidationError(
+                {"non_field_errors": ["Give exactly one of bargaining_unit, employer and tool."]}
+            )
+        attrs["subject"] = subjects[0]
+        return attrs

@@ -1,0 +1,96 @@
+"""Printed documents on the web: the position paper download, the pack builder, a pack's status and download."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from plumbing.forms import add_service_errors
+from plumbing.pages import require_may_add
+from policies.documents.forms import BriefingPackForm
+from policies.documents.packs import NOT_A_LEADER, request_briefing_pack
+from policies.documents.position_paper import paper_filename, render_position_paper
+from policies.documents.render import PdfRenderError
+from policies.models import BriefingPack, PackStatus, Position
+
+# Packs on the builder page: the latest few; the rest stay reachable through the API.
+RECENT_PACKS = 20
+
+
+def pdf_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # Documents may hold internal material: never kept by shared caches or the browser.
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def position_paper(request, pk):
+    position = get_object_or_404(Position.objects.visible_to(request.user).select_related("union"), pk=pk)
+    try:
+        rendered = render_position_paper(position=position, reader=request.user)
+    except PdfRenderError as error:
+        return HttpResponse(
+            f"This position paper could not be printed: {error}", content_type="text/plain; charset=utf-8", status=503
+        )
+    return pdf_response(rendered.content, paper_filename(position))
+
+
+@login_required
+def pack_new(request):
+    user = request.user
+    require_may_add(BriefingPack, user, NOT_A_LEADER)
+    form = BriefingPackForm(request.POST or None, user=user, initial={"subject": request.GET.get("subject", "")})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            pack = request_briefing_pack(
+                requester=user,
+                subject=data["subject"],
+                sections=data["sections"],
+                union=data["union"],
+                paper_size=data["paper_size"] or None,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _queued_message(pack))
+            return redirect(pack)
+    packs = (
+        BriefingPack.objects.visible_to(user)
+        .without_pdf()
+        .select_related("union", "bargaining_unit", "employer", "tool")[:RECENT_PACKS]
+    )
+    return render(request, "policies/pack_new.html", {"form": form, "packs": packs}, status=400 if form.errors else 200)
+
+
+def _queued_message(pack) -> str:
+    if pack.status == PackStatus.READY:
+        return "Your briefing pack is ready."
+    if pack.status == PackStatus.FAILED:
+        return "Your briefing pack could not be printed: the reason is below."
+    return "Your briefing pack is being prepared. This page refreshes until it is ready."
+
+
+def pack_detail(request, pk):
+    pack = get_object_or_404(
+        BriefingPack.objects.visible_to(request.user)
+        .without_pdf()
+        .select_related("union", "bargaining_unit", "employer", "tool"),
+        pk=pk,
+    )
+    response = render(request, "policies/pack_detail.html", {"pack": pack})
+    if not pack.is_finished:
+        # Check again shortly, without a script (the Content-Security-Policy allows none inline).
+        response["Refresh"] = "5"
+    return response
+
+
+def pack_download(request, pk):
+    pack = get_object_or_404(
+        BriefingPack.objects.visible_to(request.user).select_related("union", "bargaining_unit", "employer", "tool"),
+        pk=pk,
+        status=PackStatus.READY,
+    )
+    return pdf_response(bytes(pack.pdf), pack.filename())

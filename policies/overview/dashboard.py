@@ -1,0 +1,94 @@
+"""The dashboard's content: deadlines in the next 30 days, consultations by stage, recent activity, counts."""
+
+import datetime
+
+from django.db.models import Count
+from django.urls import reverse
+
+from bargaining.access import union_ids
+from bargaining.models import Agreement, BargainingUnit, Clause, ClauseVersion, Membership
+from consultations.models import Consultation, ConsultationEvent, ConsultationStage, EdTechTool, ProcurementProposal
+from policies.models import ModelClause, Position
+
+DEADLINE_WINDOW_DAYS = 30
+COUNTED = [
+    ("Bargaining units", BargainingUnit),
+    ("Agreements", Agreement),
+    ("Clauses", Clause),
+    ("EdTech tools", EdTechTool),
+    ("Procurement proposals", ProcurementProposal),
+    ("Consultations", Consultation),
+    ("Positions", Position),
+    ("Model clauses", ModelClause),
+]
+
+
+def record_counts(user) -> list[tuple[str, int]]:
+    """How many records of each kind `user` may see: shown to everyone, signed in or not."""
+    return [(label, model.objects.visible_to(user).count()) for label, model in COUNTED]
+
+
+def dashboard(user) -> dict:
+    """A signed-in user's own unions at a glance."""
+    today = datetime.date.today()
+    horizon = today + datetime.timedelta(days=DEADLINE_WINDOW_DAYS)
+    mine = union_ids(user)
+    consultations = Consultation.objects.visible_to(user).filter(union__in=mine)
+    due = (
+        consultations.open()
+        .filter(response_deadline__range=(today, horizon))
+        .select_related("union", "proposal__employer")
+        .order_by("response_deadline")
+    )
+    expiring = (
+        Agreement.objects.visible_to(user)
+        .filter(bargaining_unit__union__in=mine, term_end__range=(today, horizon))
+        .select_related("bargaining_unit__union", "bargaining_unit__employer")
+        .order_by("term_end")
+    )
+    deadlines = sorted(
+        [
+            ("Consultation response due", c.response_deadline, c, reverse("consultation_detail", args=[c.pk]))
+            for c in due
+        ]
+        + [("Agreement expires", a.term_end, a, reverse("agreement_detail", args=[a.pk])) for a in expiring],
+        key=lambda row: row[1],
+    )
+    stage_counts = dict(consultations.values_list("stage").annotate(n=Count("pk")).order_by())
+    by_stage = [(value, label, stage_counts.get(value, 0)) for value, label in ConsultationStage.choices]
+    return {
+        "memberships": Membership.objects.filter(user=user).select_related("union"),
+        "deadlines": deadlines,
+        "by_stage": by_stage,
+        "activity": _recent_activity(user, mine),
+        "window": DEADLINE_WINDOW_DAYS,
+    }
+
+
+def _recent_activity(user, mine) -> list[tuple]:
+    events = (
+        ConsultationEvent.objects.visible_to(user)
+        .filter(consultation__union__in=mine)
+        .select_related("consultation__union", "consultation__proposal")
+        .order_by("-occurred_on", "-created_at")[:8]
+    )
+    versions = (
+        ClauseVersion.objects.visible_to(user)
+        .filter(clause__agreement__bargaining_unit__union__in=mine)
+        .select_related("clause__agreement__bargaining_unit")
+        .order_by("-tabled_on", "-number")[:8]
+    )
+    activity = [
+        (
+            e.occurred_on,
+            f"{e.get_kind_display()}: {e.summary}",
+            e.consultation,
+            "consultation_detail",
+            e.consultation.pk,
+        )
+        for e in events
+    ] + [
+        (v.tabled_on, f"Tabled {v.get_status_display().lower()} text", v.clause, "clause_detail", v.clause_id)
+        for v in versions
+    ]
+    return sorted(activity, key=lambda row: row[0], reverse=True)[:10]

@@ -1,4 +1,8 @@
-"""Caucus settings: one file, driven by environment variables (see README, "Configuration")."""
+"""Caucus settings: one file, driven by environment variables (see README, "Configuration").
+
+Grouped by concern, each setting defined once: core, applications, database, sign-in, language and time,
+static files, mail, security, the REST API, background tasks, printed documents, logging.
+"""
 
 import os
 from pathlib import Path
@@ -20,6 +24,8 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+# --- Core ---
+
 DEBUG = env_bool("DEBUG")
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -34,6 +40,9 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+SILENCED_SYSTEM_CHECKS = env_list("SILENCED_SYSTEM_CHECKS")
+
+# --- Applications, middleware, templates ---
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -48,6 +57,9 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "axes",
+    "django_tasks_db",
+    # The domain apps, bottom layer first (see ARCHITECTURE.md).
     "bargaining",
     "consultations",
     "policies",
@@ -63,9 +75,14 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Axes' middleware turns a locked-out sign-in into the lockout page; it must come last.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+ASGI_APPLICATION = "config.asgi.application"
 
 TEMPLATES = [
     {
@@ -77,14 +94,14 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
                 "policies.documents.context_processors.printing",
             ],
         },
     },
 ]
 
-WSGI_APPLICATION = "config.wsgi.application"
-ASGI_APPLICATION = "config.asgi.application"
+# --- Database ---
 
 DATABASES = {
     "default": dj_database_url.config(
@@ -94,21 +111,41 @@ DATABASES = {
     )
 }
 
+# --- Accounts and sign-in: passwords, the lockout of a client that keeps failing (django-axes) ---
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-
+AUTHENTICATION_BACKENDS = [
+    # An AxesStandaloneBackend that also lets request-less authenticate() calls (shell, tests) through.
+    "plumbing.signin.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
+
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))  # hours: 15 minutes by default
+# One client (address) that keeps failing is locked out, whichever usernames it tries.
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+if env_bool("SECURE_PROXY_SSL_HEADER"):
+    AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_IPWARE_PROXY_COUNT", "1"))
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
+# --- Language and time ---
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
+
+# --- Static files (served by WhiteNoise) and uploaded files ---
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
@@ -124,7 +161,8 @@ STORAGES = {
 # Tests and `make run` serve straight from the source folders; production serves collectstatic's output.
 WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", DEBUG)
 
-# Mail (password resets): printed to the console in development, sent by SMTP otherwise.
+# --- Mail (password resets): printed to the console in development, sent by SMTP otherwise ---
+
 if DEBUG and not os.environ.get("EMAIL_HOST"):
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 else:
@@ -142,7 +180,8 @@ else:
     }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "caucus@localhost")
 
-# Security: on by default outside DEBUG; a TLS-terminating proxy sets X-Forwarded-Proto.
+# --- Security: on by default outside DEBUG; a TLS-terminating proxy sets X-Forwarded-Proto ---
+
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
@@ -156,7 +195,23 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
-# --- REST API (issue 3): REST_FRAMEWORK, SPECTACULAR_SETTINGS ---
+# Django's built-in Content-Security-Policy: our own scripts and styles only, no inline script without a nonce.
+_CSP_SELF = "'self'"
+SECURE_CSP = {
+    "default-src": [_CSP_SELF],
+    "script-src": [_CSP_SELF, "<CSP_NONCE_SENTINEL>"],
+    "style-src": [_CSP_SELF],
+    "img-src": [_CSP_SELF, "data:"],
+    "font-src": [_CSP_SELF],
+    "connect-src": [_CSP_SELF],
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "form-action": [_CSP_SELF],
+    "frame-ancestors": ["'none'"],
+}
+
+# --- REST API ---
+
 REST_FRAMEWORK = {
     # Token first: a script without credentials is answered 401 with `WWW-Authenticate: Token`.
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -171,6 +226,8 @@ REST_FRAMEWORK = {
         "user": os.environ.get("API_THROTTLE_USER", "1200/minute"),
         # Token requests, successful or not, per client address: slows password guessing.
         "token": os.environ.get("API_THROTTLE_TOKEN", "10/minute"),
+        # Rendering a PDF costs far more than reading a record: its own, lower rate.
+        "pdf": os.environ.get("API_THROTTLE_PDF", "30/minute"),
     },
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
@@ -205,46 +262,10 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
-# --- Web interface (issue 4): sign-in lockout (django-axes), Content-Security-Policy ---
-INSTALLED_APPS += ["axes"]
-# Axes' middleware turns a locked-out sign-in into the lockout page; it must come last.
-MIDDLEWARE += ["django.middleware.csp.ContentSecurityPolicyMiddleware", "axes.middleware.AxesMiddleware"]
-AUTHENTICATION_BACKENDS = [
-    # An AxesStandaloneBackend that also lets request-less authenticate() calls (shell, tests) through.
-    "plumbing.signin.LockoutBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
-AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))  # hours: 15 minutes by default
-# One client (address) that keeps failing is locked out, whichever usernames it tries.
-AXES_LOCKOUT_PARAMETERS = ["ip_address"]
-AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-if env_bool("SECURE_PROXY_SSL_HEADER"):
-    AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_IPWARE_PROXY_COUNT", "1"))
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# --- Background tasks (django.tasks): briefing packs render in the background ---
 
-# Django's built-in Content-Security-Policy: our own scripts and styles only, no inline script without a nonce.
-_CSP_SELF = "'self'"
-SECURE_CSP = {
-    "default-src": [_CSP_SELF],
-    "script-src": [_CSP_SELF, "<CSP_NONCE_SENTINEL>"],
-    "style-src": [_CSP_SELF],
-    "img-src": [_CSP_SELF, "data:"],
-    "font-src": [_CSP_SELF],
-    "connect-src": [_CSP_SELF],
-    "object-src": ["'none'"],
-    "base-uri": ["'none'"],
-    "form-action": [_CSP_SELF],
-    "frame-ancestors": ["'none'"],
-}
-TEMPLATES[0]["OPTIONS"]["context_processors"] += ["django.template.context_processors.csp"]
-
-# --- Printed documents (issue 5): TASKS, PDF limits ---
-
-# Briefing packs render in the background through django.tasks. Development and tests run tasks at once
-# (immediate); production sets TASKS_BACKEND=database and runs `manage.py db_worker` (django-tasks-db).
-INSTALLED_APPS += ["django_tasks_db"]
+# Development and tests run tasks at once (immediate); production sets TASKS_BACKEND=database and runs
+# `manage.py db_worker` (django-tasks-db).
 TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate").strip().lower()
 _TASK_BACKENDS = {
     "immediate": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"},
@@ -253,6 +274,8 @@ _TASK_BACKENDS = {
 if TASKS_BACKEND not in _TASK_BACKENDS:
     raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {', '.join(_TASK_BACKENDS)}, not {TASKS_BACKEND!r}.")
 TASKS = {"default": _TASK_BACKENDS[TASKS_BACKEND]}
+
+# --- Printed documents ---
 
 # A render that runs too long or grows too large is stopped with a clear error. Papers render while
 # the reader waits; packs render in the worker and may take longer.
@@ -270,10 +293,8 @@ PDF_RENDER_LIMITS = {
         "MAX_PDF_BYTES": 50_000_000,
     },
 }
-# Rendering a PDF costs far more than reading a record: its own, lower rate in the API.
-REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["pdf"] = os.environ.get("API_THROTTLE_PDF", "30/minute")
 
-SILENCED_SYSTEM_CHECKS = env_list("SILENCED_SYSTEM_CHECKS")
+# --- Logging ---
 
 LOGGING = {
     "version": 1,

@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from bargaining.access import Role, Visibility, is_officer_anywhere
 from bargaining.models import (
     Agreement,
-    BargainingUnit,
     Clause,
     ClauseVersion,
     Employer,
@@ -20,10 +19,11 @@ from bargaining.models import (
     Topic,
     Union,
 )
-from consultations.models import Consultation, ConsultationEvent, EdTechTool, ProcurementProposal, Vendor
+from consultations.models import ConsultationEvent, EdTechTool, ProcurementProposal, Vendor
 from plumbing.records import may_edit
-from policies.models import ModelClause, Position, Principle
+from policies.models import Position
 from tests import factories
+from tests.factories import UNION_OWNED
 
 pytestmark = pytest.mark.django_db
 
@@ -85,39 +85,6 @@ UNION_OWNED_MATRIX = [
     ("staff",         MEMBERS,    EDIT,   YES),
     ("staff",         PUBLIC,     EDIT,   YES),
 ]  # fmt: skip
-
-
-def clause_version(union, visibility):
-    # A version has no visibility of its own: it is exactly as visible as its clause.
-    return factories.ClauseVersionFactory(
-        clause__agreement__bargaining_unit__union=union, clause__visibility=visibility
-    )
-
-
-# How to make a record of each model owned by `union` with `visibility`; its parents are public.
-UNION_OWNED = {
-    BargainingUnit: lambda union, visibility: factories.BargainingUnitFactory(union=union, visibility=visibility),
-    Agreement: lambda union, visibility: factories.AgreementFactory(
-        bargaining_unit__union=union, visibility=visibility
-    ),
-    Clause: lambda union, visibility: factories.ClauseFactory(
-        agreement__bargaining_unit__union=union, visibility=visibility
-    ),
-    ClauseVersion: clause_version,
-    NegotiationSession: lambda union, visibility: factories.NegotiationSessionFactory(
-        bargaining_unit__union=union, visibility=visibility
-    ),
-    SessionNote: lambda union, visibility: factories.SessionNoteFactory(
-        session__bargaining_unit__union=union, visibility=visibility
-    ),
-    Consultation: lambda union, visibility: factories.ConsultationFactory(union=union, visibility=visibility),
-    ConsultationEvent: lambda union, visibility: factories.ConsultationEventFactory(
-        consultation__union=union, visibility=visibility
-    ),
-    Principle: lambda union, visibility: factories.PrincipleFactory(union=union, visibility=visibility),
-    ModelClause: lambda union, visibility: factories.ModelClauseFactory(union=union, visibility=visibility),
-    Position: lambda union, visibility: factories.PositionFactory(union=union, visibility=visibility),
-}
 
 
 @pytest.mark.parametrize(

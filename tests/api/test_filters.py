@@ -6,7 +6,6 @@ import pytest
 
 from bargaining.access import Visibility
 from bargaining.models import JobGroup
-from tests.api.conftest import list_ids
 from tests.factories import (
     ClauseFactory,
     ClauseVersionFactory,
@@ -19,6 +18,7 @@ from tests.factories import (
     TopicFactory,
     VendorFactory,
 )
+from tests.helpers import list_ids
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,8 @@
 import pytest
 
 from bargaining.access import Visibility
-from tests.api.conftest import UNION_OWNED
 from tests.factories import (
+    UNION_OWNED,
     ClauseFactory,
     ClauseVersionFactory,
     ConsultationEventFactory,
@@ -20,6 +20,7 @@ from tests.factories import (
     UnionFactory,
     VendorFactory,
 )
+from tests.helpers import API_COLLECTIONS
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +30,10 @@ MEMBERS = Visibility.MEMBERS
 def add_rows(collection, union, count):
     """`count` rows of `collection` that a member of `union` may read, each with related rows."""
     for _ in range(count):
-        record = UNION_OWNED[collection](union, MEMBERS) if collection in UNION_OWNED else REFERENCE[collection]()
+        if collection in API_COLLECTIONS:
+            record = UNION_OWNED[API_COLLECTIONS[collection]](union, MEMBERS)
+        else:
+            record = REFERENCE[collection]()
         for extra in RELATED.get(collection, []):
             extra(record, union)
 

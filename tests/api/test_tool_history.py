@@ -18,7 +18,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def tool(union):
+def tool_with_history(union):
+    """A tool with a consultation, an event, a public position and a clause version, each on its own date."""
     tool = EdTechToolFactory()
     consultation = ConsultationFactory(union=union, proposal__tool=tool, visibility=Visibility.MEMBERS)
     ConsultationEventFactory(consultation=consultation, occurred_on=datetime.date(2025, 2, 1))
@@ -35,8 +36,8 @@ def history(client, tool):
     return response.json()["results"]
 
 
-def test_member_sees_the_whole_history_newest_first_with_links(api, member, union, tool):
-    entries = history(api(member), tool)
+def test_member_sees_the_whole_history_newest_first_with_links(api, member, union, tool_with_history):
+    entries = history(api(member), tool_with_history)
 
     assert [entry["kind"] for entry in entries] == ["clause_version", "position", "consultation_event", "proposal"]
     assert [entry["date"] for entry in entries] == sorted((entry["date"] for entry in entries), reverse=True)
@@ -50,19 +51,19 @@ def test_member_sees_the_whole_history_newest_first_with_links(api, member, unio
         assert client.get(entry["record"]).status_code == 200
 
 
-def test_other_officer_sees_the_proposal_and_public_position_only(api, other_officer, tool):
-    assert [entry["kind"] for entry in history(api(other_officer), tool)] == ["position", "proposal"]
+def test_other_officer_sees_the_proposal_and_public_position_only(api, other_officer, tool_with_history):
+    assert [entry["kind"] for entry in history(api(other_officer), tool_with_history)] == ["position", "proposal"]
 
 
-def test_anonymous_cannot_see_the_tool_at_all(api, anonymous, tool):
-    assert api(anonymous).get(f"/api/v1/tools/{tool.pk}/history/").status_code == 404
+def test_anonymous_cannot_see_the_tool_at_all(api, anonymous, tool_with_history):
+    assert api(anonymous).get(f"/api/v1/tools/{tool_with_history.pk}/history/").status_code == 404
 
 
 def test_history_of_an_unknown_tool_is_404(api, member):
     assert api(member).get("/api/v1/tools/999999/history/").status_code == 404
 
 
-def test_a_tool_links_to_its_history(api, member, tool):
-    data = api(member).get(f"/api/v1/tools/{tool.pk}/").json()
+def test_a_tool_links_to_its_history(api, member, tool_with_history):
+    data = api(member).get(f"/api/v1/tools/{tool_with_history.pk}/").json()
 
-    assert data["history"].endswith(f"/api/v1/tools/{tool.pk}/history/")
+    assert data["history"].endswith(f"/api/v1/tools/{tool_with_history.pk}/history/")

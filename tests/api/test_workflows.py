@@ -10,7 +10,6 @@ from consultations.models import ConsultationEvent
 from tests.factories import (
     ClauseFactory,
     ClauseVersionFactory,
-    ConsultationFactory,
     NegotiationSessionFactory,
     PositionFactory,
     SessionNoteFactory,
@@ -97,11 +96,6 @@ def test_anonymous_cannot_table_a_version(api, anonymous, clause):
 
 
 # Adding a consultation event
-
-
-@pytest.fixture
-def consultation(union):
-    return ConsultationFactory(union=union, visibility=MEMBERS)
 
 
 EVENT = {"kind": "meeting", "summary": "Met the district.", "occurred_on": "2025-02-01", "visibility": "members"}

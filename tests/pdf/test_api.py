@@ -1,28 +1,13 @@
 """The printed documents through the API: GET positions/{id}/paper.pdf and the packs endpoints."""
 
 import pytest
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from bargaining.access import Visibility
 from policies.models import BriefingPack, PackSection, PackStatus
 from tests.factories import UserFactory
-from tests.pdf.conftest import pdf_text
+from tests.helpers import pdf_text
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def api_for():
-    """An API client with a token for `user` (or none, for `anonymous`)."""
-
-    def client(user):
-        api = APIClient()
-        if user.is_authenticated:
-            api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=user)[0].key}")
-        return api
-
-    return client
 
 
 def paper(position):
@@ -45,8 +30,8 @@ def ready_pack(requester, world, **fields):
 # The position paper
 
 
-def test_a_member_gets_a_members_paper_through_the_api(world, member, api_for):
-    response = api_for(member).get(paper(world.members_position))
+def test_a_member_gets_a_members_paper_through_the_api(world, member, api):
+    response = api(member, token=True).get(paper(world.members_position))
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
@@ -54,15 +39,15 @@ def test_a_member_gets_a_members_paper_through_the_api(world, member, api_for):
     assert "MEMBERS-RATIONALE" in pdf_text(response.content)
 
 
-def test_a_client_may_ask_for_application_pdf(world, member, api_for):
-    response = api_for(member).get(paper(world.members_position), HTTP_ACCEPT="application/pdf")
+def test_a_client_may_ask_for_application_pdf(world, member, api):
+    response = api(member, token=True).get(paper(world.members_position), HTTP_ACCEPT="application/pdf")
 
     assert response.status_code == 200
     assert response.content.startswith(b"%PDF-")
 
 
-def test_anonymous_gets_a_public_paper_through_the_api(world, anonymous, api_for):
-    assert api_for(anonymous).get(paper(world.public_position)).status_code == 200
+def test_anonymous_gets_a_public_paper_through_the_api(world, anonymous, api):
+    assert api(anonymous, token=True).get(paper(world.public_position)).status_code == 200
 
 
 @pytest.mark.parametrize(
@@ -75,35 +60,37 @@ def test_anonymous_gets_a_public_paper_through_the_api(world, anonymous, api_for
         ("anonymous", "internal_position"),
     ],
 )
-def test_a_paper_the_caller_may_not_see_is_a_404(world, request, api_for, persona, position):
-    response = api_for(request.getfixturevalue(persona)).get(paper(getattr(world, position)))
+def test_a_paper_the_caller_may_not_see_is_a_404(world, request, api, persona, position):
+    response = api(request.getfixturevalue(persona), token=True).get(paper(getattr(world, position)))
 
     assert response.status_code == 404
     assert response["Content-Type"] == "application/json"
 
 
-def test_a_404_is_json_even_when_the_client_asked_for_pdf(world, member, api_for):
-    response = api_for(member).get(paper(world.internal_position), HTTP_ACCEPT="application/pdf")
+def test_a_404_is_json_even_when_the_client_asked_for_pdf(world, member, api):
+    response = api(member, token=True).get(paper(world.internal_position), HTTP_ACCEPT="application/pdf")
 
     assert response.status_code == 404
     assert response["Content-Type"] == "application/json"
     assert response.json() == {"detail": "No Position matches the given query."}
 
 
-def test_a_bad_token_is_a_401(world, api_for, anonymous):
-    api = api_for(anonymous)
-    api.credentials(HTTP_AUTHORIZATION="Token not-a-token")
+def test_a_bad_token_is_a_401(world, api, anonymous):
+    client = api(anonymous, token=True)
+    client.credentials(HTTP_AUTHORIZATION="Token not-a-token")
 
-    assert api.get(paper(world.public_position)).status_code == 401
+    assert client.get(paper(world.public_position)).status_code == 401
 
 
 # Briefing packs
 
 
-def test_an_officer_asks_for_a_pack_and_gets_it_back_ready(world, officer, api_for):
-    api = api_for(officer)
+def test_an_officer_asks_for_a_pack_and_gets_it_back_ready(world, officer, api):
+    client = api(officer, token=True)
 
-    response = api.post("/api/v1/packs/", {"bargaining_unit": world.unit.pk, "sections": ["summary", "talking_points"]})
+    response = client.post(
+        "/api/v1/packs/", {"bargaining_unit": world.unit.pk, "sections": ["summary", "talking_points"]}
+    )
 
     assert response.status_code == 202
     body = response.json()
@@ -112,13 +99,13 @@ def test_an_officer_asks_for_a_pack_and_gets_it_back_ready(world, officer, api_f
     assert body["union"] == world.union.pk
     assert body["sections"] == ["summary", "talking_points"]
     assert response["Location"] == body["url"]
-    download = api.get(body["download_url"])
+    download = client.get(body["download_url"])
     assert download.status_code == 200
     assert "PUBLIC-CONDITION paid training" in pdf_text(download.content)
 
 
-def test_a_pack_asked_for_without_sections_has_them_all(world, officer, api_for):
-    response = api_for(officer).post("/api/v1/packs/", {"employer": world.employer.pk, "paper_size": "letter"})
+def test_a_pack_asked_for_without_sections_has_them_all(world, officer, api):
+    response = api(officer, token=True).post("/api/v1/packs/", {"employer": world.employer.pk, "paper_size": "letter"})
 
     assert response.status_code == 202
     assert response.json()["sections"] == PackSection.values
@@ -138,55 +125,55 @@ def test_a_pack_asked_for_without_sections_has_them_all(world, officer, api_for)
         {"employer": 1, "paper_size": "A3"},
     ],
 )
-def test_a_bad_pack_request_is_a_400(world, officer, api_for, payload):
+def test_a_bad_pack_request_is_a_400(world, officer, api, payload):
     payload = {
         key: (world.employer.pk if value == 1 and key == "employer" else value) for key, value in payload.items()
     }
 
-    response = api_for(officer).post("/api/v1/packs/", payload, format="json")
+    response = api(officer, token=True).post("/api/v1/packs/", payload, format="json")
 
     assert response.status_code == 400
     assert not BriefingPack.objects.exists()
 
 
-def test_a_pack_for_another_unions_colours_is_a_400(world, officer, other_union, api_for):
-    response = api_for(officer).post("/api/v1/packs/", {"employer": world.employer.pk, "union": other_union.pk})
+def test_a_pack_for_another_unions_colours_is_a_400(world, officer, other_union, api):
+    response = api(officer, token=True).post("/api/v1/packs/", {"employer": world.employer.pk, "union": other_union.pk})
 
     assert response.status_code == 400
     assert "union" in response.json()
 
 
-def test_a_member_may_not_ask_for_a_pack(world, member, api_for):
-    response = api_for(member).post("/api/v1/packs/", {"employer": world.employer.pk})
+def test_a_member_may_not_ask_for_a_pack(world, member, api):
+    response = api(member, token=True).post("/api/v1/packs/", {"employer": world.employer.pk})
 
     assert response.status_code == 403
     assert "officers and organisers" in response.json()["detail"]
 
 
-def test_a_pack_on_a_unit_the_caller_may_not_see_is_a_400_like_a_missing_one(world, other_officer, api_for):
+def test_a_pack_on_a_unit_the_caller_may_not_see_is_a_400_like_a_missing_one(world, other_officer, api):
     world.unit.visibility = Visibility.INTERNAL
     world.unit.save()
 
-    response = api_for(other_officer).post("/api/v1/packs/", {"bargaining_unit": world.unit.pk})
+    response = api(other_officer, token=True).post("/api/v1/packs/", {"bargaining_unit": world.unit.pk})
 
     assert response.status_code == 400
     assert "does not exist" in str(response.json())
 
 
 @pytest.mark.parametrize("url", ["/api/v1/packs/", "/api/v1/packs/1/", "/api/v1/packs/1/download/"])
-def test_anonymous_gets_a_401_from_the_packs_endpoints(db, anonymous, api_for, url):
-    assert api_for(anonymous).get(url).status_code == 401
+def test_anonymous_gets_a_401_from_the_packs_endpoints(db, anonymous, api, url):
+    assert api(anonymous, token=True).get(url).status_code == 401
 
 
-def test_anonymous_may_not_ask_for_a_pack(world, anonymous, api_for):
-    assert api_for(anonymous).post("/api/v1/packs/", {"employer": world.employer.pk}).status_code == 401
+def test_anonymous_may_not_ask_for_a_pack(world, anonymous, api):
+    assert api(anonymous, token=True).post("/api/v1/packs/", {"employer": world.employer.pk}).status_code == 401
 
 
-def test_the_list_holds_only_the_callers_packs(world, officer, organiser, api_for):
+def test_the_list_holds_only_the_callers_packs(world, officer, organiser, api):
     mine = ready_pack(officer, world)
     ready_pack(organiser, world)
 
-    response = api_for(officer).get("/api/v1/packs/")
+    response = api(officer, token=True).get("/api/v1/packs/")
 
     assert response.status_code == 200
     assert [row["id"] for row in response.json()["results"]] == [mine.pk]
@@ -195,27 +182,27 @@ def test_the_list_holds_only_the_callers_packs(world, officer, organiser, api_fo
 
 @pytest.mark.parametrize("persona", ["organiser", "member", "other_officer"])
 @pytest.mark.parametrize("suffix", ["", "download/"])
-def test_someone_elses_pack_is_a_404(world, officer, request, api_for, persona, suffix):
+def test_someone_elses_pack_is_a_404(world, officer, request, api, persona, suffix):
     pack = ready_pack(officer, world)
 
-    response = api_for(request.getfixturevalue(persona)).get(f"/api/v1/packs/{pack.pk}/{suffix}")
+    response = api(request.getfixturevalue(persona), token=True).get(f"/api/v1/packs/{pack.pk}/{suffix}")
 
     assert response.status_code == 404
 
 
-def test_a_pack_not_ready_cannot_be_downloaded_yet(world, officer, api_for):
+def test_a_pack_not_ready_cannot_be_downloaded_yet(world, officer, api):
     pack = BriefingPack.objects.create(
         requester=officer, union=world.union, employer=world.employer, sections=["summary"]
     )
 
-    response = api_for(officer).get(f"/api/v1/packs/{pack.pk}/download/")
+    response = api(officer, token=True).get(f"/api/v1/packs/{pack.pk}/download/")
 
     assert response.status_code == 409
     assert response.json()["detail"] == "The pack is queued, not ready."
-    assert api_for(officer).get(f"/api/v1/packs/{pack.pk}/").json()["download_url"] is None
+    assert api(officer, token=True).get(f"/api/v1/packs/{pack.pk}/").json()["download_url"] is None
 
 
-def test_a_failed_pack_says_why_through_the_api(world, officer, api_for):
+def test_a_failed_pack_says_why_through_the_api(world, officer, api):
     pack = BriefingPack.objects.create(
         requester=officer,
         union=world.union,
@@ -225,8 +212,8 @@ def test_a_failed_pack_says_why_through_the_api(world, officer, api_for):
         error="Too long.",
     )
 
-    detail = api_for(officer).get(f"/api/v1/packs/{pack.pk}/").json()
-    download = api_for(officer).get(f"/api/v1/packs/{pack.pk}/download/")
+    detail = api(officer, token=True).get(f"/api/v1/packs/{pack.pk}/").json()
+    download = api(officer, token=True).get(f"/api/v1/packs/{pack.pk}/download/")
 
     assert detail["status"] == "failed" and detail["error"] == "Too long."
     assert download.status_code == 409
@@ -235,16 +222,16 @@ def test_a_failed_pack_says_why_through_the_api(world, officer, api_for):
 
 @pytest.mark.parametrize("count", [1, 7])
 def test_the_pack_list_costs_the_same_queries_whatever_its_length(
-    world, officer, api_for, django_assert_num_queries, count
+    world, officer, api, django_assert_num_queries, count
 ):
     for _ in range(count):
         ready_pack(officer, world)
     ready_pack(UserFactory(), world)
-    api = api_for(officer)
+    client = api(officer, token=True)
 
     # The token and its user (1), the count (1), the page of packs with their subjects (1).
     with django_assert_num_queries(3):
-        response = api.get("/api/v1/packs/")
+        response = client.get("/api/v1/packs/")
 
     assert len(response.json()["results"]) == count
 
@@ -257,5 +244,5 @@ def test_the_pack_list_costs_the_same_queries_whatever_its_length(
         "/api/v1/positions/99999999999999999999/paper.pdf",
     ],
 )
-def test_an_id_too_large_for_the_database_is_a_404_in_the_api(db, officer, api_for, url):
-    assert api_for(officer).get(url).status_code == 404
+def test_an_id_too_large_for_the_database_is_a_404_in_the_api(db, officer, api, url):
+    assert api(officer, token=True).get(url).status_code == 404

@@ -9,7 +9,7 @@ from policies.documents.briefing_pack import render_briefing_pack
 from policies.documents.common import NotVisible
 from policies.models import PackSection
 from tests.factories import BargainingUnitFactory, PositionFactory
-from tests.pdf.conftest import flat, page_texts, pdf_text
+from tests.helpers import flat, page_texts, pdf_text
 
 pytestmark = pytest.mark.django_db
 ALL = PackSection.values
@@ -143,7 +143,7 @@ def test_a_pack_cover_says_who_it_was_printed_for_and_when(world, organiser):
 
 
 def test_a_pack_is_printed_on_the_paper_asked_for(world, member):
-    from tests.pdf.conftest import pdf_reader
+    from tests.helpers import pdf_reader
 
     content = render_briefing_pack(
         subject=world.unit, sections=[PackSection.SUMMARY], reader=member, paper_size="letter"

@@ -28,86 +28,81 @@ def clause_with(unit, topic, *statuses, visibility=PUBLIC, rating=ModelRating.UN
 
 
 @pytest.fixture
-def unit(union):
+def public_unit(union):
     return BargainingUnitFactory(union=union, visibility=PUBLIC)
-
-
-@pytest.fixture
-def topic(db):
-    return TopicFactory(code="workload")
 
 
 def cell_for(user, unit, topic):
     return coverage_against_model_clauses(units=[unit], topics=[topic], user=user).cell(unit, topic)
 
 
-def test_a_ratified_clause_beats_one_still_on_the_table(member, unit, topic):
-    clause_with(unit, topic, ClauseVersionStatus.PROPOSED)
-    ratified = clause_with(unit, topic, ClauseVersionStatus.PROPOSED, ClauseVersionStatus.RATIFIED)
+def test_a_ratified_clause_beats_one_still_on_the_table(member, public_unit, topic):
+    clause_with(public_unit, topic, ClauseVersionStatus.PROPOSED)
+    ratified = clause_with(public_unit, topic, ClauseVersionStatus.PROPOSED, ClauseVersionStatus.RATIFIED)
 
-    cell = cell_for(member, unit, topic)
+    cell = cell_for(member, public_unit, topic)
 
     assert cell.status == CoverageStatus.RATIFIED
     assert cell.best_clause == ratified
     assert len(cell.clauses) == 2
 
 
-def test_statuses_rank_ratified_then_tentative_then_on_the_table(member, unit, topic):
-    clause_with(unit, topic, ClauseVersionStatus.COUNTERED)
-    assert cell_for(member, unit, topic).status == CoverageStatus.ON_THE_TABLE
-    clause_with(unit, topic, ClauseVersionStatus.TENTATIVELY_AGREED)
-    assert cell_for(member, unit, topic).status == CoverageStatus.TENTATIVELY_AGREED
-    clause_with(unit, topic, ClauseVersionStatus.RATIFIED)
-    assert cell_for(member, unit, topic).status == CoverageStatus.RATIFIED
+def test_statuses_rank_ratified_then_tentative_then_on_the_table(member, public_unit, topic):
+    clause_with(public_unit, topic, ClauseVersionStatus.COUNTERED)
+    assert cell_for(member, public_unit, topic).status == CoverageStatus.ON_THE_TABLE
+    clause_with(public_unit, topic, ClauseVersionStatus.TENTATIVELY_AGREED)
+    assert cell_for(member, public_unit, topic).status == CoverageStatus.TENTATIVELY_AGREED
+    clause_with(public_unit, topic, ClauseVersionStatus.RATIFIED)
+    assert cell_for(member, public_unit, topic).status == CoverageStatus.RATIFIED
 
 
-def test_a_deferred_clause_shows_only_when_nothing_else_was_tabled(member, unit, topic):
-    clause_with(unit, topic, ClauseVersionStatus.PROPOSED, ClauseVersionStatus.DEFERRED)
-    assert cell_for(member, unit, topic).status == CoverageStatus.DEFERRED
+def test_a_deferred_clause_shows_only_when_nothing_else_was_tabled(member, public_unit, topic):
+    clause_with(public_unit, topic, ClauseVersionStatus.PROPOSED, ClauseVersionStatus.DEFERRED)
+    assert cell_for(member, public_unit, topic).status == CoverageStatus.DEFERRED
 
-    clause_with(unit, topic, ClauseVersionStatus.PROPOSED)
-    assert cell_for(member, unit, topic).status == CoverageStatus.ON_THE_TABLE
-
-
-def test_a_withdrawn_clause_alone_shows_as_withdrawn(member, unit, topic):
-    clause_with(unit, topic, ClauseVersionStatus.PROPOSED, ClauseVersionStatus.WITHDRAWN)
-    assert cell_for(member, unit, topic).status == CoverageStatus.WITHDRAWN
+    clause_with(public_unit, topic, ClauseVersionStatus.PROPOSED)
+    assert cell_for(member, public_unit, topic).status == CoverageStatus.ON_THE_TABLE
 
 
-def test_a_cell_without_clauses_has_no_status_and_no_rating(member, unit, topic):
-    ModelClauseFactory(union=unit.union, topic=topic, visibility=PUBLIC)
+def test_a_withdrawn_clause_alone_shows_as_withdrawn(member, public_unit, topic):
+    clause_with(public_unit, topic, ClauseVersionStatus.PROPOSED, ClauseVersionStatus.WITHDRAWN)
+    assert cell_for(member, public_unit, topic).status == CoverageStatus.WITHDRAWN
 
-    cell = cell_for(member, unit, topic)
+
+def test_a_cell_without_clauses_has_no_status_and_no_rating(member, public_unit, topic):
+    ModelClauseFactory(union=public_unit.union, topic=topic, visibility=PUBLIC)
+
+    cell = cell_for(member, public_unit, topic)
 
     assert cell.status == CoverageStatus.NONE
     assert cell.clauses == []
     assert cell.rating is None
 
 
-def test_a_clause_without_versions_counts_as_none(member, unit, topic):
-    clause_with(unit, topic)
-    assert cell_for(member, unit, topic).status == CoverageStatus.NONE
+def test_a_clause_without_versions_counts_as_none(member, public_unit, topic):
+    clause_with(public_unit, topic)
+    assert cell_for(member, public_unit, topic).status == CoverageStatus.NONE
 
 
-def test_member_does_not_see_internal_clauses_in_the_matrix(member, officer, unit, topic):
-    clause_with(unit, topic, ClauseVersionStatus.RATIFIED, visibility=INTERNAL)
+def test_member_does_not_see_internal_clauses_in_the_matrix(member, officer, public_unit, topic):
+    clause_with(public_unit, topic, ClauseVersionStatus.RATIFIED, visibility=INTERNAL)
 
-    assert cell_for(member, unit, topic).status == CoverageStatus.NONE
-    assert cell_for(officer, unit, topic).status == CoverageStatus.RATIFIED
-
-
-def test_other_officer_does_not_see_members_only_clauses(other_officer, member, unit, topic):
-    clause_with(unit, topic, ClauseVersionStatus.RATIFIED, visibility=MEMBERS)
-
-    assert cell_for(other_officer, unit, topic).status == CoverageStatus.NONE
-    assert cell_for(member, unit, topic).status == CoverageStatus.RATIFIED
+    assert cell_for(member, public_unit, topic).status == CoverageStatus.NONE
+    assert cell_for(officer, public_unit, topic).status == CoverageStatus.RATIFIED
 
 
-def test_anonymous_sees_only_public_clauses(anonymous, unit, topic):
-    clause_with(unit, topic, ClauseVersionStatus.RATIFIED, visibility=MEMBERS)
-    clause_with(unit, topic, ClauseVersionStatus.PROPOSED, visibility=PUBLIC)
+def test_other_officer_does_not_see_members_only_clauses(other_officer, member, public_unit, topic):
+    clause_with(public_unit, topic, ClauseVersionStatus.RATIFIED, visibility=MEMBERS)
 
-    assert cell_for(anonymous, unit, topic).status == CoverageStatus.ON_THE_TABLE
+    assert cell_for(other_officer, public_unit, topic).status == CoverageStatus.NONE
+    assert cell_for(member, public_unit, topic).status == CoverageStatus.RATIFIED
+
+
+def test_anonymous_sees_only_public_clauses(anonymous, public_unit, topic):
+    clause_with(public_unit, topic, ClauseVersionStatus.RATIFIED, visibility=MEMBERS)
+    clause_with(public_unit, topic, ClauseVersionStatus.PROPOSED, visibility=PUBLIC)
+
+    assert cell_for(anonymous, public_unit, topic).status == CoverageStatus.ON_THE_TABLE
 
 
 def test_units_the_user_may_not_see_are_left_out(other_officer, member, union, topic):
@@ -117,40 +112,40 @@ def test_units_the_user_may_not_see_are_left_out(other_officer, member, union, t
     assert coverage_against_model_clauses(units=[internal_unit], topics=[topic], user=other_officer).units == []
 
 
-def test_the_rating_is_the_best_clauses_rating_against_a_visible_model_clause(member, unit, topic):
-    ModelClauseFactory(union=unit.union, topic=topic, visibility=MEMBERS)
-    clause_with(unit, topic, ClauseVersionStatus.PROPOSED, rating=ModelRating.PREFERRED)
-    clause_with(unit, topic, ClauseVersionStatus.RATIFIED, rating=ModelRating.FALLBACK)
+def test_the_rating_is_the_best_clauses_rating_against_a_visible_model_clause(member, public_unit, topic):
+    ModelClauseFactory(union=public_unit.union, topic=topic, visibility=MEMBERS)
+    clause_with(public_unit, topic, ClauseVersionStatus.PROPOSED, rating=ModelRating.PREFERRED)
+    clause_with(public_unit, topic, ClauseVersionStatus.RATIFIED, rating=ModelRating.FALLBACK)
 
-    cell = cell_for(member, unit, topic)
+    cell = cell_for(member, public_unit, topic)
 
     assert cell.rating == ModelRating.FALLBACK
     assert cell.model_clause is not None
 
 
-def test_between_clauses_of_one_status_the_better_rated_one_speaks_for_the_cell(member, unit, topic):
-    ModelClauseFactory(union=unit.union, topic=topic, visibility=MEMBERS)
-    clause_with(unit, topic, ClauseVersionStatus.RATIFIED, rating=ModelRating.BELOW)
-    clause_with(unit, topic, ClauseVersionStatus.RATIFIED, rating=ModelRating.WALK_AWAY)
+def test_between_clauses_of_one_status_the_better_rated_one_speaks_for_the_cell(member, public_unit, topic):
+    ModelClauseFactory(union=public_unit.union, topic=topic, visibility=MEMBERS)
+    clause_with(public_unit, topic, ClauseVersionStatus.RATIFIED, rating=ModelRating.BELOW)
+    clause_with(public_unit, topic, ClauseVersionStatus.RATIFIED, rating=ModelRating.WALK_AWAY)
 
-    assert cell_for(member, unit, topic).rating == ModelRating.WALK_AWAY
+    assert cell_for(member, public_unit, topic).rating == ModelRating.WALK_AWAY
 
 
-def test_there_is_no_rating_when_the_user_may_not_see_the_model_clause(member, unit, topic):
-    ModelClauseFactory(union=unit.union, topic=topic, visibility=INTERNAL)
-    clause_with(unit, topic, ClauseVersionStatus.RATIFIED, rating=ModelRating.PREFERRED)
+def test_there_is_no_rating_when_the_user_may_not_see_the_model_clause(member, public_unit, topic):
+    ModelClauseFactory(union=public_unit.union, topic=topic, visibility=INTERNAL)
+    clause_with(public_unit, topic, ClauseVersionStatus.RATIFIED, rating=ModelRating.PREFERRED)
 
-    cell = cell_for(member, unit, topic)
+    cell = cell_for(member, public_unit, topic)
 
     assert cell.rating is None
     assert cell.model_clause is None
 
 
-def test_another_unions_model_clause_does_not_rate_this_unit(member, unit, topic, other_union):
+def test_another_unions_model_clause_does_not_rate_this_unit(member, public_unit, topic, other_union):
     ModelClauseFactory(union=other_union, topic=topic, visibility=PUBLIC)
-    clause_with(unit, topic, ClauseVersionStatus.RATIFIED, rating=ModelRating.PREFERRED)
+    clause_with(public_unit, topic, ClauseVersionStatus.RATIFIED, rating=ModelRating.PREFERRED)
 
-    assert cell_for(member, unit, topic).rating is None
+    assert cell_for(member, public_unit, topic).rating is None
 
 
 def test_rows_follow_the_order_of_units_and_topics_given(member, union):

@@ -9,7 +9,7 @@ from bargaining.models import PaperSize
 from policies.documents.common import NotVisible
 from policies.documents.position_paper import render_position_paper
 from tests.factories import ModelClauseFactory, TopicFactory
-from tests.pdf.conftest import flat, page_texts, pdf_reader, pdf_text
+from tests.helpers import flat, page_texts, pdf_reader, pdf_text
 
 pytestmark = pytest.mark.django_db
 

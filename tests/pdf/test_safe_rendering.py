@@ -14,7 +14,7 @@ from policies.documents.position_paper import render_position_paper
 from policies.documents.render import PdfLimitExceeded, RenderLimits, html_to_pdf
 from policies.models import PackSection
 from tests.factories import ClauseVersionFactory, ConsultationEventFactory
-from tests.pdf.conftest import flat, pdf_reader, pdf_text
+from tests.helpers import flat, pdf_reader, pdf_text
 
 GENEROUS = RenderLimits(seconds=60, max_pages=100, max_html_bytes=1_000_000, max_pdf_bytes=10_000_000)
 # A 1x1 transparent PNG.

@@ -30,7 +30,7 @@ def test_a_queued_pack_is_rendered_as_its_requester_may_see_the_record(world, me
     assert pack.page_count >= 3
     assert pack.started_at <= pack.finished_at
     assert bytes(pack.pdf).startswith(b"%PDF-")
-    from tests.pdf.conftest import pdf_text
+    from tests.helpers import pdf_text
 
     assert "INTERNAL-RATIONALE" not in pdf_text(bytes(pack.pdf))
 

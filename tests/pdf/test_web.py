@@ -6,7 +6,7 @@ from django.urls import reverse
 from bargaining.access import Visibility
 from policies.models import BriefingPack, PackSection, PackStatus
 from tests.factories import UserFactory
-from tests.pdf.conftest import pdf_text
+from tests.helpers import pdf_text
 
 pytestmark = pytest.mark.django_db
 

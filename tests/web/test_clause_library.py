@@ -7,9 +7,7 @@ import pytest
 from django.urls import reverse
 
 from bargaining.access import Visibility
-from tests.factories import ClauseFactory, ClauseVersionFactory
-
-from .conftest import clause_with_versions
+from tests.factories import ClauseFactory, ClauseVersionFactory, clause_with_versions
 
 pytestmark = pytest.mark.django_db
 

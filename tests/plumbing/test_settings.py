@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 PRODUCTION = {
     "SECRET_KEY": "a-real-production-key-with-plenty-of-entropy-0123456789-abcdefghijklmnop",

@@ -44,13 +44,36 @@ def test_consultations_filter_by_stage(client_for, officer, consultation, intern
     assert rows == [internal_consultation]
 
 
-def test_a_filter_naming_another_unions_consultation_is_an_error_not_a_leak(
-    client_for, member, consultation, internal_consultation
+def test_a_filter_naming_a_proposal_the_visitor_may_not_see_is_an_error_not_a_leak(
+    client_for, anonymous, union, internal_consultation
 ):
-    response = client_for(member).get(reverse("consultation_list"), {"proposal": internal_consultation.proposal_id})
+    public = ConsultationFactory(union=union, visibility=Visibility.PUBLIC)
+    client = client_for(anonymous)
+    hidden = client.get(reverse("consultation_list"), {"proposal": internal_consultation.proposal_id})
+    missing = client.get(reverse("consultation_list"), {"proposal": 999999})
+
+    assert list(client.get(reverse("consultation_list")).context["rows"]) == [public]
+    assert hidden.status_code == 200
+    errors = hidden.context["filter"].errors
+    assert list(errors) == ["proposal"]
+    assert "Select a valid choice" in errors["proposal"][0]
+    assert 'href="#id_proposal"' in hidden.text
+    assert list(hidden.context["rows"]) == []
+    # The page answers exactly as for a proposal that does not exist: it does not tell that this one does.
+    assert errors == missing.context["filter"].errors
+
+
+def test_a_filter_naming_the_proposal_of_another_unions_consultation_lists_none_of_theirs(
+    client_for, member, other_union
+):
+    theirs = ConsultationFactory(union=other_union, visibility=Visibility.MEMBERS)
+
+    response = client_for(member).get(reverse("consultation_list"), {"proposal": theirs.proposal_id})
 
     assert response.status_code == 200
-    assert list(response.context["rows"]) == [] or internal_consultation not in response.context["rows"]
+    # Proposals are shared reference records, so naming one is a valid filter; the consultation stays theirs.
+    assert not response.context["filter"].errors
+    assert list(response.context["rows"]) == []
 
 
 def test_anonymous_is_sent_to_sign_in_for_proposals(client_for, anonymous, proposal):

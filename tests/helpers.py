@@ -1,9 +1,11 @@
-"""Plain helpers shared by tests of several areas: reading PDFs, the API's addresses, validation errors."""
+"""Plain helpers shared by tests of several areas: reading PDFs, the API's addresses, the domain's models."""
 
 import io
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from pypdf import PdfReader
+from simple_history.models import HistoricalChanges
 
 from bargaining.models import Agreement, BargainingUnit, Clause, ClauseVersion, NegotiationSession
 from consultations.models import Consultation, ConsultationEvent
@@ -60,6 +62,16 @@ def list_ids(response):
 
 
 # Models
+
+DOMAIN_APPS = ["bargaining", "consultations", "policies"]
+
+
+def domain_models():
+    """Every model of the domain apps, without the history tables (get_models() leaves out m2m through models)."""
+    for label in DOMAIN_APPS:
+        for model in apps.get_app_config(label).get_models():
+            if not issubclass(model, HistoricalChanges) and not model._meta.auto_created:
+                yield model
 
 
 def validation_errors(instance) -> dict[str, list[str]]:

@@ -3,17 +3,16 @@
 import datetime
 
 import pytest
-from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 from simple_history.manager import HistoryManager
-from simple_history.models import HistoricalChanges
 
 from bargaining.access import Visibility
 from bargaining.models import Employer
 from policies.models import Position, PositionStatus, Stance
 from tests import factories
+from tests.helpers import domain_models
 
 pytestmark = pytest.mark.django_db
 
@@ -101,13 +100,6 @@ def test_employer_added_changed_and_deleted_in_the_admin_is_in_history_with_the_
 
     assert not Employer.objects.filter(pk=employer.pk).exists()
     assert history_of(Employer, employer.pk) == [(CREATED, staff.pk), (CHANGED, staff.pk), (DELETED, staff.pk)]
-
-
-def domain_models():
-    for label in ("bargaining", "consultations", "policies"):
-        for model in apps.get_app_config(label).get_models():  # leaves out auto-created m2m through models
-            if not issubclass(model, HistoricalChanges):
-                yield model
 
 
 @pytest.mark.parametrize("model", list(domain_models()), ids=lambda model: model.__name__)

@@ -1,4 +1,4 @@
-"""bargaining.coverage: the best status per bargaining unit and topic, as the user may see it."""
+"""coverage_against_model_clauses: the best status per bargaining unit and topic, as the user may see it."""
 
 import pytest
 

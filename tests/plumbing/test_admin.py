@@ -1,7 +1,6 @@
 """The Django admin: every model registered and usable by site staff, closed to everyone else."""
 
 import pytest
-from django.apps import apps
 from django.contrib import admin
 from django.urls import reverse
 
@@ -18,17 +17,9 @@ from tests.factories import (
     PrincipleFactory,
     SessionNoteFactory,
 )
+from tests.helpers import domain_models
 
 pytestmark = pytest.mark.django_db
-
-DOMAIN_APPS = ["bargaining", "consultations", "policies"]
-
-
-def domain_models():
-    for label in DOMAIN_APPS:
-        for model in apps.get_app_config(label).get_models():
-            if not model.__name__.startswith("Historical") and not model._meta.auto_created:
-                yield model
 
 
 def admin_url(model, view="changelist", *args):

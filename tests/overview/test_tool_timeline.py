@@ -1,4 +1,4 @@
-"""consultations.timeline.tool_timeline: one history of a tool, cut to what the user may see."""
+"""policies.overview.timeline.tool_timeline: one history of a tool, cut to what the user may see."""
 
 import datetime
 

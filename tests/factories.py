@@ -1,4 +1,4 @@
-"""One factory per model of bargaining, consultations and policies.
+"""One factory per model of bargaining, consultations and policies, and the builders made of them.
 
 A parent made for a child is public by default, so that the child's own visibility decides who may
 see it; pass e.g. `agreement__visibility=Visibility.INTERNAL` to test a child under a closed parent.
@@ -257,3 +257,50 @@ class PositionFactory(DjangoModelFactory):
     adopted_on = factory.LazyAttribute(
         lambda position: datetime.date(2025, 2, 1) if position.status == PositionStatus.ADOPTED else None
     )
+
+
+# Builders ---------------------------------------------------------------------------------------------
+
+
+def clause_with_versions(agreement, topic, *, visibility, title, texts):
+    """A clause of `agreement` with one version per text, the statuses and sides taking turns."""
+    clause = ClauseFactory(agreement=agreement, topic=topic, visibility=visibility, title=title)
+    statuses = [ClauseVersionStatus.PROPOSED, ClauseVersionStatus.COUNTERED, ClauseVersionStatus.TENTATIVELY_AGREED]
+    for number, text in enumerate(texts, start=1):
+        ClauseVersionFactory(
+            clause=clause,
+            number=number,
+            text=text,
+            status=statuses[(number - 1) % 3],
+            tabled_by=TabledBy.UNION if number % 2 else TabledBy.EMPLOYER,
+        )
+    return clause
+
+
+def _clause_version(union, visibility):
+    # A version has no visibility of its own: it is exactly as visible as its clause.
+    return ClauseVersionFactory(clause__agreement__bargaining_unit__union=union, clause__visibility=visibility)
+
+
+# How to make a record of each union-owned model, owned by `union` and readable at `visibility`:
+# `UNION_OWNED[model](union, visibility)`. Its parents are public, so the record's own visibility decides.
+# The access matrix runs over every model here; the API tests reach them through tests.helpers.API_COLLECTIONS.
+UNION_OWNED = {
+    BargainingUnit: lambda union, visibility: BargainingUnitFactory(union=union, visibility=visibility),
+    Agreement: lambda union, visibility: AgreementFactory(bargaining_unit__union=union, visibility=visibility),
+    Clause: lambda union, visibility: ClauseFactory(agreement__bargaining_unit__union=union, visibility=visibility),
+    ClauseVersion: _clause_version,
+    NegotiationSession: lambda union, visibility: NegotiationSessionFactory(
+        bargaining_unit__union=union, visibility=visibility
+    ),
+    SessionNote: lambda union, visibility: SessionNoteFactory(
+        session__bargaining_unit__union=union, visibility=visibility
+    ),
+    Consultation: lambda union, visibility: ConsultationFactory(union=union, visibility=visibility),
+    ConsultationEvent: lambda union, visibility: ConsultationEventFactory(
+        consultation__union=union, visibility=visibility
+    ),
+    Principle: lambda union, visibility: PrincipleFactory(union=union, visibility=visibility),
+    ModelClause: lambda union, visibility: ModelClauseFactory(union=union, visibility=visibility),
+    Position: lambda union, visibility: PositionFactory(union=union, visibility=visibility),
+}

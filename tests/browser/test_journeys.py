@@ -34,7 +34,7 @@ MEMBERS, INTERNAL = Visibility.MEMBERS, Visibility.INTERNAL
 
 
 @pytest.fixture
-def world(transactional_db):
+def live_world(transactional_db):
     """One union's records: a unit with an agreement, two clauses on workload, a tool with a consultation."""
     union = UnionFactory(name="Northview Education Association", slug="nea", short_name="NEA")
     other_union = UnionFactory(name="Lakeside Support Staff Union", slug="lssu", short_name="LSSU")
@@ -86,9 +86,9 @@ def world(transactional_db):
     }
 
 
-def test_officer_logs_a_session_and_tables_a_counter_proposal_then_sees_it_in_the_redline(page, sign_in, world):
-    sign_in(world["officer"])
-    page.goto(f"{page.base_url}/units/{world['unit'].pk}/")
+def test_officer_logs_a_session_and_tables_a_counter_proposal_then_sees_it_in_the_redline(page, sign_in, live_world):
+    sign_in(live_world["officer"])
+    page.goto(f"{page.base_url}/units/{live_world['unit'].pk}/")
     page.get_by_role("link", name="Log a session").click()
 
     page.get_by_label("Held on").fill("2025-04-02")
@@ -112,8 +112,8 @@ def test_officer_logs_a_session_and_tables_a_counter_proposal_then_sees_it_in_th
     expect(redline.locator("del")).to_contain_text("agreement.")
 
 
-def test_member_searches_filters_compares_two_clauses_and_exports_csv(page, sign_in, world):
-    sign_in(world["member"])
+def test_member_searches_filters_compares_two_clauses_and_exports_csv(page, sign_in, live_world):
+    sign_in(live_world["member"])
     page.goto(f"{page.base_url}/clauses/")
 
     page.get_by_label("Search titles and texts").fill("workload")
@@ -146,8 +146,8 @@ def test_member_searches_filters_compares_two_clauses_and_exports_csv(page, sign
     assert sorted(row[1] for row in rows) == ["Workload and AI", "Workload reviews"]
 
 
-def test_organiser_opens_a_tools_timeline_and_the_coverage_matrix(page, sign_in, world):
-    sign_in(world["organiser"])
+def test_organiser_opens_a_tools_timeline_and_the_coverage_matrix(page, sign_in, live_world):
+    sign_in(live_world["organiser"])
     page.goto(f"{page.base_url}/tools/")
     page.get_by_role("link", name="GradeGenie").click()
 
@@ -169,20 +169,20 @@ def test_organiser_opens_a_tools_timeline_and_the_coverage_matrix(page, sign_in,
     expect(page.get_by_text("No bargaining units to show.")).to_be_visible()
 
 
-def test_officer_of_another_union_is_refused_the_first_unions_internal_records(page, sign_in, world):
-    sign_in(world["other_officer"])
+def test_officer_of_another_union_is_refused_the_first_unions_internal_records(page, sign_in, live_world):
+    sign_in(live_world["other_officer"])
     for path in [
-        f"/consultations/{world['internal'].pk}/",
-        f"/consultations/{world['consultation'].pk}/",
-        f"/positions/{world['draft'].pk}/",
-        f"/clauses/{world['clause'].pk}/",
-        f"/units/{world['unit'].pk}/",
+        f"/consultations/{live_world['internal'].pk}/",
+        f"/consultations/{live_world['consultation'].pk}/",
+        f"/positions/{live_world['draft'].pk}/",
+        f"/clauses/{live_world['clause'].pk}/",
+        f"/units/{live_world['unit'].pk}/",
     ]:
         response = page.goto(page.base_url + path)
         assert response.status == 404, path
         expect(page.locator("main")).not_to_contain_text("GradeGenie")
 
-    page.goto(f"{page.base_url}/tools/{world['tool'].pk}/")
+    page.goto(f"{page.base_url}/tools/{live_world['tool'].pk}/")
     expect(page.locator(".timeline")).to_contain_text("Adopt GradeGenie for marking")
     expect(page.locator("body")).not_to_contain_text("Our bottom line")
     expect(page.locator("body")).not_to_contain_text("Draft stance")
@@ -190,9 +190,9 @@ def test_officer_of_another_union_is_refused_the_first_unions_internal_records(p
     expect(page.get_by_text("0 clauses")).to_be_visible()
 
 
-def test_member_signs_in_through_the_form_and_lands_on_the_dashboard(page, world):
-    world["member"].password = make_password("a-long-passphrase")
-    world["member"].save()
+def test_member_signs_in_through_the_form_and_lands_on_the_dashboard(page, live_world):
+    live_world["member"].password = make_password("a-long-passphrase")
+    live_world["member"].save()
 
     page.goto(f"{page.base_url}/accounts/login/")
     page.get_by_label("Username").fill("member")

@@ -1,0 +1,83 @@
+"""Plain helpers shared by tests of several areas: reading PDFs, the API's addresses, the domain's models."""
+
+import io
+
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from pypdf import PdfReader
+from simple_history.models import HistoricalChanges
+
+from bargaining.models import Agreement, BargainingUnit, Clause, ClauseVersion, NegotiationSession
+from consultations.models import Consultation, ConsultationEvent
+from policies.models import ModelClause, Position, Principle
+
+# Printed documents
+
+
+def pdf_reader(content) -> PdfReader:
+    """The PDF in `content`: bytes, or a document renderer's RenderedPdf."""
+    content = getattr(content, "content", content)
+    assert content.startswith(b"%PDF-")
+    return PdfReader(io.BytesIO(content))
+
+
+def page_texts(content: bytes) -> list[str]:
+    return [page.extract_text() for page in pdf_reader(content).pages]
+
+
+def pdf_text(content: bytes) -> str:
+    return "\n".join(page_texts(content))
+
+
+def flat(text: str) -> str:
+    """Text with line breaks and runs of spaces folded, for phrases the layout may wrap."""
+    return " ".join(text.split())
+
+
+# The API
+
+# The API collection of each union-owned model (session notes have none: they hang under their session).
+# Build one with tests.factories.UNION_OWNED[API_COLLECTIONS[collection]](union, visibility).
+API_COLLECTIONS = {
+    "bargaining-units": BargainingUnit,
+    "agreements": Agreement,
+    "clauses": Clause,
+    "clause-versions": ClauseVersion,
+    "sessions": NegotiationSession,
+    "consultations": Consultation,
+    "consultation-events": ConsultationEvent,
+    "principles": Principle,
+    "model-clauses": ModelClause,
+    "positions": Position,
+}
+
+
+def detail_url(collection, record):
+    return f"/api/v1/{collection}/{record.pk}/"
+
+
+def list_ids(response):
+    assert response.status_code == 200, response.content
+    return [row["id"] for row in response.json()["results"]]
+
+
+# Models
+
+DOMAIN_APPS = ["bargaining", "consultations", "policies"]
+
+
+def domain_models():
+    """Every model of the domain apps, without the history tables (get_models() leaves out m2m through models)."""
+    for label in DOMAIN_APPS:
+        for model in apps.get_app_config(label).get_models():
+            if not issubclass(model, HistoricalChanges) and not model._meta.auto_created:
+                yield model
+
+
+def validation_errors(instance) -> dict[str, list[str]]:
+    """The field → messages that full_clean() raises for `instance` (empty when it is valid)."""
+    try:
+        instance.full_clean()
+    except ValidationError as error:
+        return error.message_dict
+    return {}

@@ -108,10 +108,21 @@ class UnionOwnedQuerySet(models.QuerySet):
     def visible_to(self, user):
         if is_site_staff(user):
             return self.all()
+        return self.filter(self.visibility_rule(user))
+
+    def visibility_rule(self, user) -> Q:
+        """The rule of `visible_to` as a Q: it holds for the model's history too (plumbing/history.py),
+        where it judges each past version by its own visibility at the time."""
+        if is_site_staff(user):
+            return Q()
         rule = Q()
         for prefix in self.visibility_prefixes:
             rule &= visibility_q(user, union=self.union_path, visibility=f"{prefix}visibility")
-        return self.filter(rule)
+        return rule
+
+    def authors_visible_to(self, user) -> Q:
+        """Who made each change is the owning union's internal business: its leadership sees the authors."""
+        return leadership_q(user, union=self.union_path)
 
     def editable_by(self, user):
         if is_site_staff(user):
@@ -148,6 +159,13 @@ class ReferenceQuerySet(models.QuerySet):
         if not is_signed_in(user):
             return self.none()
         return self.all()
+
+    def visibility_rule(self, user) -> Q:
+        return Q() if is_signed_in(user) else Q(pk__in=[])
+
+    def authors_visible_to(self, user) -> Q:
+        # Shared records are kept by the officers of every union, in the open.
+        return self.visibility_rule(user)
 
     def editable_by(self, user):
         if is_site_staff(user):

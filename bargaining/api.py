@@ -178,6 +178,7 @@ class ClauseVersionViewSet(CaucusViewSet):
         return super().get_queryset().with_visible_session(self.request.user)
 
     def create(self, request, *args, **kwargs):
+        self.refuse_unless_may_add()
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         self.check_owner(serializer.validated_data)

@@ -127,12 +127,23 @@ class ClauseFilter(filters.FilterSet):
         return queryset.filter(current_status=value)
 
 
+class VersionDateFilter(filters.DateFilter):
+    """A version's date as the requester may know it: none for a version tabled in a session hidden from them."""
+
+    def filter(self, queryset, value):
+        if value in (None, ""):
+            return queryset
+        user = self.parent.request.user
+        return queryset.dated_for(user).filter(**{f"visible_tabled_on__{self.lookup_expr}": value})
+
+
 class ClauseVersionFilter(filters.FilterSet):
     clause = filters.ModelChoiceFilter(queryset=visible(Clause))
     session = filters.ModelChoiceFilter(queryset=visible(NegotiationSession))
     status = filters.ChoiceFilter(choices=ClauseVersionStatus.choices)
-    tabled_after = filters.DateFilter(field_name="tabled_on", lookup_expr="gte")
-    tabled_before = filters.DateFilter(field_name="tabled_on", lookup_expr="lte")
+    # A version tabled in a session the requester may not see has no date for them to search by.
+    tabled_after = VersionDateFilter(field_name="tabled_on", lookup_expr="gte")
+    tabled_before = VersionDateFilter(field_name="tabled_on", lookup_expr="lte")
     ordering = filters.OrderingFilter(fields=["tabled_on", "number"])
 
     class Meta:

@@ -62,23 +62,19 @@ class TopicSerializer(CaucusSerializer):
 
 
 class HidesUnseenSessionMixin:
-    """A version tabled in a session the caller may not see names no session (not even its id)."""
+    """A version tabled in a session the caller may not see names no session (not even its id), nor its date.
+
+    The rule is ClauseVersionQuerySet.with_visible_session(user); a version read without it names neither.
+    """
 
     def to_representation(self, instance):
         data = super().to_representation(instance)
-        if instance.session_id and instance.session_id not in self._visible_session_ids():
+        if getattr(instance, "visible_session_id", None) is None:
             data["session"] = None
+        if "tabled_on" in data:
+            visible = getattr(instance, "visible_tabled_on", None)
+            data["tabled_on"] = visible.isoformat() if visible else None
         return data
-
-    def _visible_session_ids(self):
-        # Once per response, on the outermost serializer, whatever the number of versions.
-        root = self.root
-        if not hasattr(root, "_caucus_visible_session_ids"):
-            user = self.context["request"].user
-            root._caucus_visible_session_ids = frozenset(
-                NegotiationSession.objects.visible_to(user).values_list("pk", flat=True)
-            )
-        return root._caucus_visible_session_ids
 
 
 class ClauseVersionSerializer(HidesUnseenSessionMixin, CaucusSerializer):
@@ -91,7 +87,16 @@ class ClauseVersionSerializer(HidesUnseenSessionMixin, CaucusSerializer):
         api_name = "clause-version"
         fields = ["url", "id", "clause", "number", "text", "tabled_by", "tabled_on", "session", "status", "created_at"]
         read_only_fields = ["number", "created_at"]
-        extra_kwargs = {"tabled_on": {"required": False, "help_text": "Defaults to the session's date, or today."}}
+        extra_kwargs = {
+            "tabled_on": {
+                "required": False,
+                "allow_null": True,
+                "help_text": (
+                    "Defaults to the session's date, or today. Null when the version was tabled in a session "
+                    "you may not see."
+                ),
+            }
+        }
 
 
 class TableVersionSerializer(ClauseVersionSerializer):
@@ -141,7 +146,6 @@ class ClauseSerializer(CaucusSerializer):
 class SessionNoteSerializer(CaucusSerializer):
     class Meta:
         model = SessionNote
-        api_name = "session"
         fields = ["id", "session", "body", "visibility", "created_at"]
         read_only_fields = ["session", "created_at"]
 

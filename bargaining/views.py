@@ -109,7 +109,7 @@ MAX_COMPARED = 4
 def clause_compare(request):
     """Two to four clauses side by side, at an address that can be shared (`?ids=3&ids=8`)."""
     raw = request.GET.getlist("ids")
-    ids = list(dict.fromkeys(int(value) for value in raw if value.isdigit()))
+    ids = list(dict.fromkeys(int(value) for value in raw if value.isdigit() and len(value) <= 18))
     if len(ids) != len(set(raw)) or not 2 <= len(ids) <= MAX_COMPARED:
         return render(
             request,

@@ -6,9 +6,9 @@ from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
+from accounts.api import TokenView
 from bargaining import api as bargaining_api
 from consultations import api as consultations_api
-from plumbing.api_auth import ObtainTokenView
 from policies import api as policies_api
 from policies.overview import api as overview_api
 
@@ -43,7 +43,7 @@ for prefix, viewset, name in [
 
 urlpatterns = [
     path("", include(router.urls)),
-    path("auth/token/", ObtainTokenView.as_view(), name="api-token"),
+    path("auth/token/", TokenView.as_view(), name="api-token"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # The split view loads its start-up script from a URL, as the Content-Security-Policy demands.
     path(
@@ -57,5 +57,5 @@ urlpatterns = [
     # Printed documents through the API (position papers, briefing packs).
     path("", include("policies.documents.api_urls")),
     # Last: any other address under /api/v1/ answers in JSON, as API clients expect, not with an HTML page.
-    re_path(r"^.*$", not_found, name="api-not-found"),
+    re_path(r"^[\s\S]*$", not_found, name="api-not-found"),
 ]

@@ -4,6 +4,7 @@ Grouped by concern, each setting defined once: core, applications, database, sig
 static files, mail, security, the REST API, background tasks, printed documents, logging.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -54,12 +55,14 @@ INSTALLED_APPS = [
     "simple_history",
     "django_filters",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "axes",
     "django_tasks_db",
-    # The domain apps, bottom layer first (see ARCHITECTURE.md).
+    # Caucus, bottom layer first (see ARCHITECTURE.md).
+    "plumbing",
+    "accounts",
     "bargaining",
     "consultations",
     "policies",
@@ -72,6 +75,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "plumbing.sessions.IdleTimeoutMiddleware",
+    "plumbing.http.PrivateResponsesMiddleware",
+    "plumbing.http.ApiBodyLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -101,7 +107,7 @@ TEMPLATES = [
     },
 ]
 
-# --- Database ---
+# --- Database and cache ---
 
 DATABASES = {
     "default": dj_database_url.config(
@@ -110,6 +116,49 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite as a real embedded database: readers never block the writer (WAL), a write transaction takes the
+    # write lock when it begins (IMMEDIATE) so two writers queue instead of one failing, and a writer waits up
+    # to SQLITE_BUSY_SECONDS for the lock rather than answering "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": int(os.environ.get("SQLITE_BUSY_SECONDS", "20")),
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
+elif env_bool("DB_POOL", True):
+    # PostgreSQL: a pool of connections per process (a pooled connection is never kept per request).
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 1,
+        "max_size": int(os.environ.get("DB_POOL_SIZE", "4")),
+        "timeout": int(os.environ.get("DB_POOL_TIMEOUT", "20")),
+    }
+
+# Counters that every worker must share (sign-in lockouts, rate limits) and cached documents: the database
+# by default (`manage.py createcachetable` creates its table), Redis when CACHE_URL names one. `locmem://`
+# keeps them in one process's memory: for the test suite only, as workers would not share it.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+if CACHE_URL.startswith(("redis://", "rediss://")):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": "caucus",
+        }
+    }
+elif CACHE_URL == "locmem://":
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    SILENCED_SYSTEM_CHECKS.append("axes.W001")  # the warning that a process-local cache is not shared
+elif CACHE_URL:
+    raise ImproperlyConfigured(f"CACHE_URL must be redis://..., rediss://... or locmem://, not {CACHE_URL!r}.")
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "caucus_cache"}}
+
+# How many reverse proxies (nginx, Caddy) stand in front of Caucus: the client's address is the one the
+# outermost of them saw (plumbing/clientip.py). 0 when clients connect directly.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # --- Accounts and sign-in: passwords, the lockout of a client that keeps failing (django-axes) ---
 
@@ -128,15 +177,32 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
+# The session cookie ends with the browser unless "keep me signed in" was ticked; then it lasts
+# SESSION_COOKIE_AGE. A session not kept also ends after SESSION_IDLE_TIMEOUT seconds unused.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(14 * 24 * 3600)))
+SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_TIMEOUT", str(2 * 3600)))
+
+# A client that keeps failing to sign in as one username is locked out for that username; another client,
+# or the same person elsewhere, is not. Failures are counted in the shared cache, per real client address.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))  # hours: 15 minutes by default
-# One client (address) that keeps failing is locked out, whichever usernames it tries.
-AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "plumbing.clientip.client_ip"
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-if env_bool("SECURE_PROXY_SSL_HEADER"):
-    AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_IPWARE_PROXY_COUNT", "1"))
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# Every sign-in attempt (web) and password reset request, per client address (and per email address).
+SIGN_IN_RATE = os.environ.get("SIGN_IN_RATE", "30/minute")
+PASSWORD_RESET_RATE = os.environ.get("PASSWORD_RESET_RATE", "5/hour")
+
+# API tokens: only a hash is stored; each expires after API_TOKEN_HOURS (and on a password change).
+KNOX_TOKEN_MODEL = "accounts.ApiToken"  # noqa: S105 - a model name, not a secret
+REST_KNOX = {
+    "TOKEN_MODEL": "accounts.ApiToken",
+    "TOKEN_TTL": datetime.timedelta(hours=int(os.environ.get("API_TOKEN_HOURS", str(24 * 30)))),
+    "AUTH_HEADER_PREFIX": "Token",
+}
 
 # --- Language and time ---
 
@@ -212,10 +278,13 @@ SECURE_CSP = {
 
 # --- REST API ---
 
+# A larger body is refused with 413 before it is read (plumbing/http.py).
+API_MAX_BODY_BYTES = int(os.environ.get("API_MAX_BODY_BYTES", "1000000"))
+
 REST_FRAMEWORK = {
     # Token first: a script without credentials is answered 401 with `WWW-Authenticate: Token`.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "accounts.auth.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
@@ -229,6 +298,9 @@ REST_FRAMEWORK = {
         # Rendering a PDF costs far more than reading a record: its own, lower rate.
         "pdf": os.environ.get("API_THROTTLE_PDF", "30/minute"),
     },
+    # Throttles count per real client address, behind as many proxies as TRUSTED_PROXY_COUNT says.
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
+    "EXCEPTION_HANDLER": "plumbing.api.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }

@@ -1,6 +1,10 @@
 from django.contrib import admin
 from django.urls import include, path
 
+# Errors: the API answers in JSON, web pages with templates/400.html and 500.html.
+handler400 = "plumbing.http.bad_request"
+handler500 = "plumbing.http.server_error"
+
 urlpatterns = [
     # Web pages, each app's own; the pages that join the three apps (the dashboard at "/") are policies'.
     path("", include("bargaining.urls")),
@@ -11,6 +15,7 @@ urlpatterns = [
     path("print/", include("policies.documents.urls")),
     # REST API.
     path("api/v1/", include("config.api_urls")),
+    path("accounts/", include("accounts.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
 ]

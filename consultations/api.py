@@ -86,11 +86,10 @@ class ConsultationViewSet(CaucusViewSet):
     )
     @action(detail=True, methods=["post"], serializer_class=StageSerializer, filterset_class=None)
     def stage(self, request, pk=None):
-        serializer = StageSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
         with transaction.atomic():
-            consultation = self.lock_and_get_object()
-            self.check_precondition(consultation)
+            consultation = self.writable_object()
+            serializer = StageSerializer(data=request.data)
+            serializer.is_valid(raise_exception=True)
             service_call(
                 move_consultation_stage,
                 consultation=consultation,
@@ -121,6 +120,7 @@ class ConsultationEventViewSet(CaucusViewSet):
     filterset_class = filters.ConsultationEventFilter
 
     def create(self, request, *args, **kwargs):
+        self.refuse_unless_may_add()
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         self.check_owner(serializer.validated_data)

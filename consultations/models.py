@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from bargaining.access import ReferenceQuerySet, UnionOwnedQuerySet, Visibility
 from bargaining.models import Clause, Employer, JobGroup, Union, parent_of, refuse_wider_visibility
+from plumbing.validators import plausible_date
 
 
 def validate_choice_list(value, choices, label: str) -> None:
@@ -145,8 +146,8 @@ class ProcurementProposal(models.Model):
         validators=[MinValueValidator(0, "The cost cannot be negative.")],
     )
     budget_line = models.CharField(max_length=120, blank=True)
-    announced_on = models.DateField()
-    proposed_start = models.DateField(null=True, blank=True)
+    announced_on = models.DateField(validators=[plausible_date])
+    proposed_start = models.DateField(null=True, blank=True, validators=[plausible_date])
     status = models.CharField(max_length=30, choices=ProposalStatus, default=ProposalStatus.ANNOUNCED)
 
     objects = ReferenceQuerySet.as_manager()
@@ -195,8 +196,8 @@ class Consultation(models.Model):
     union = models.ForeignKey(Union, on_delete=models.PROTECT, related_name="consultations")
     proposal = models.ForeignKey(ProcurementProposal, on_delete=models.PROTECT, related_name="consultations")
     stage = models.CharField(max_length=30, choices=ConsultationStage, default=ConsultationStage.NOTICE_RECEIVED)
-    opened_on = models.DateField()
-    response_deadline = models.DateField(null=True, blank=True)
+    opened_on = models.DateField(validators=[plausible_date])
+    response_deadline = models.DateField(null=True, blank=True, validators=[plausible_date])
     outcome = models.TextField(blank=True)
     visibility = models.CharField(max_length=10, choices=Visibility, default=Visibility.MEMBERS)
     resulting_clauses = models.ManyToManyField(
@@ -263,7 +264,7 @@ class ConsultationEventQuerySet(UnionOwnedQuerySet):
 
 class ConsultationEvent(models.Model):
     consultation = models.ForeignKey(Consultation, on_delete=models.PROTECT, related_name="events")
-    occurred_on = models.DateField()
+    occurred_on = models.DateField(validators=[plausible_date])
     kind = models.CharField(max_length=30, choices=EventKind)
     summary = models.TextField()
     author = models.ForeignKey(

@@ -76,26 +76,24 @@ class PositionViewSet(CaucusViewSet):
             edit_position, position=position, user=user, changes=changes, principles=principles
         )
 
-    def _workflow_step(self, service, **kwargs):
-        """Adopt or publish: the caller must be able to change the position and hold its current ETag."""
+    def _workflow_step(self, service, serializer_class, **arguments):
+        """Adopt or publish: first the right to change the position and its current ETag, then the body."""
         with transaction.atomic():
-            position = self.lock_and_get_object()
-            self.check_precondition(position)
+            position = self.writable_object()
+            serializer = serializer_class(data=self.request.data)
+            serializer.is_valid(raise_exception=True)
+            kwargs = {name: serializer.validated_data.get(field) for name, field in arguments.items()}
             service_call(service, position=position, user=self.request.user, **kwargs)
         return self.with_etag(position)
 
     @extend_schema(summary="Adopt the draft position", request=AdoptSerializer, responses={200: PositionSerializer})
     @action(detail=True, methods=["post"], serializer_class=AdoptSerializer, filterset_class=None)
     def adopt(self, request, pk=None):
-        serializer = AdoptSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        return self._workflow_step(adopt_position, adopted_on=serializer.validated_data.get("adopted_on"))
+        return self._workflow_step(adopt_position, AdoptSerializer, adopted_on="adopted_on")
 
     @extend_schema(
         summary="Change who may read the position", request=PublishSerializer, responses={200: PositionSerializer}
     )
     @action(detail=True, methods=["post"], serializer_class=PublishSerializer, filterset_class=None)
     def publish(self, request, pk=None):
-        serializer = PublishSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        return self._workflow_step(publish_position, visibility=serializer.validated_data["visibility"])
+        return self._workflow_step(publish_position, PublishSerializer, visibility="visibility")

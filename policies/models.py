@@ -19,6 +19,7 @@ from bargaining.access import (
 )
 from bargaining.models import BargainingUnit, Employer, PaperSize, Topic, Union, parent_of
 from consultations.models import EdTechTool, ProcurementProposal
+from plumbing.validators import plausible_date
 
 
 class PolicyQuerySet(UnionOwnedQuerySet):
@@ -32,7 +33,7 @@ class Principle(models.Model):
     code = models.SlugField(max_length=60)
     title = models.CharField(max_length=200)
     statement = models.TextField()
-    adopted_on = models.DateField(null=True, blank=True)
+    adopted_on = models.DateField(null=True, blank=True, validators=[plausible_date])
     visibility = models.CharField(max_length=10, choices=Visibility, default=Visibility.PUBLIC)
 
     objects = PolicyQuerySet.as_manager()
@@ -132,7 +133,7 @@ class Position(CitesPrinciples, models.Model):
     conditions = models.TextField("conditions and demands", blank=True, help_text="One condition or demand per line.")
     principles = models.ManyToManyField(Principle, blank=True, related_name="positions")
     status = models.CharField(max_length=10, choices=PositionStatus, default=PositionStatus.DRAFT)
-    adopted_on = models.DateField(null=True, blank=True)
+    adopted_on = models.DateField(null=True, blank=True, validators=[plausible_date])
     adopted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

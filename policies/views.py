@@ -6,18 +6,16 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from bargaining.access import leads_union
 from bargaining.models import StaleEditError, Union
 from consultations.models import EdTechTool, ProcurementProposal
 from plumbing.forms import add_service_errors, refuse_stale_save
+from plumbing.history import visible_history
 from plumbing.pages import filtered_page, get_editable_or_403, get_visible_or_404, require_may_add
 from plumbing.records import may_edit, with_hidden_links
 from policies.filters import ModelClauseFilter, PositionFilter, PrincipleFilter
 from policies.forms import PositionForm, PublishForm
 from policies.models import ModelClause, Position, Principle
 from policies.services import adopt_position, edit_position, publish_position
-
-HISTORY_SHOWN = 20
 
 
 def _position_form(request, *, instance=None, data=None):
@@ -65,25 +63,10 @@ def _position_context(position, user, can_edit, *, publish_form=None):
         "position": position,
         "principles": position.principles.visible_to(user),
         "can_edit": can_edit,
-        "history": _history(position),
-        # Who made each change is the union's internal business.
-        "show_authors": leads_union(user, position.union_id),
+        "history": visible_history(position, user),
         "publish_form": publish_form
         or PublishForm(initial={"visibility": position.visibility, "version_token": position.version}),
     }
-
-
-def _history(position):
-    records = list(position.history.select_related("history_user").order_by("-history_date")[: HISTORY_SHOWN + 1])
-    rows = []
-    for record, older in zip(records, [*records[1:], None], strict=True):
-        if len(rows) == HISTORY_SHOWN:
-            break
-        changed = []
-        if older is not None:
-            changed = [change.field for change in record.diff_against(older, excluded_fields=["updated_at"]).changes]
-        rows.append({"record": record, "changed": [Position._meta.get_field(name).verbose_name for name in changed]})
-    return rows
 
 
 @login_required

@@ -19,13 +19,13 @@ from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
+from accounts.services import issue_api_token
 from bargaining.access import Role, Visibility
 from bargaining.models import ClauseVersionStatus, ModelRating, TabledBy
 from consultations.models import ConsultationStage, EventKind
 from policies.models import Stance
+from tests.clients import ReadFirstAPIClient
 from tests.factories import (
     AgreementFactory,
     BargainingUnitFactory,
@@ -136,16 +136,18 @@ def client_for():
 def api():
     """An API client acting as a persona (or nobody, for `anonymous`): `api(member).get(...)`.
 
-    `api(member, token=True)` sends the persona's API token, as a script would, instead of
-    authenticating the client directly.
+    `api(member, token=True)` sends a new API token of the persona, as a script would, instead of
+    authenticating the client directly. Changes send the ETag read first (tests/clients.py), unless
+    `read_first=False`.
     """
 
-    def client_as(user, *, token=False):
-        client = APIClient()
+    def client_as(user, *, token=False, read_first=True):
+        client = ReadFirstAPIClient()
+        client.read_first = read_first
         if user.is_authenticated:
             if token:
-                key = Token.objects.get_or_create(user=user)[0].key
-                client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+                _token, plain = issue_api_token(user=user)
+                client.credentials(HTTP_AUTHORIZATION=f"Token {plain}")
             else:
                 client.force_authenticate(user)
         return client

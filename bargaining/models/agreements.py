@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 from bargaining.access import ReferenceQuerySet, UnionOwnedQuerySet, Visibility
 from bargaining.models.employers import BargainingUnit
 from bargaining.models.rules import refuse_wider_visibility
+from plumbing.validators import plausible_date
 
 
 class AgreementStatus(models.TextChoices):
@@ -31,8 +32,8 @@ class Agreement(models.Model):
     bargaining_unit = models.ForeignKey(BargainingUnit, on_delete=models.PROTECT, related_name="agreements")
     title = models.CharField(max_length=200)
     kind = models.CharField(max_length=30, choices=AgreementKind, default=AgreementKind.COLLECTIVE_AGREEMENT)
-    term_start = models.DateField(null=True, blank=True)
-    term_end = models.DateField(null=True, blank=True)
+    term_start = models.DateField(null=True, blank=True, validators=[plausible_date])
+    term_end = models.DateField(null=True, blank=True, validators=[plausible_date])
     status = models.CharField(max_length=20, choices=AgreementStatus, default=AgreementStatus.IN_NEGOTIATION)
     visibility = models.CharField(max_length=10, choices=Visibility, default=Visibility.MEMBERS)
 

@@ -3,13 +3,14 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Case, F, OuterRef, Q, Subquery, When
 from simple_history.models import HistoricalRecords
 
 from bargaining.access import UnionOwnedQuerySet, Visibility
 from bargaining.models.agreements import Agreement, Topic
 from bargaining.models.rules import ImmutableRecordError, parent_of, refuse_wider_visibility
 from bargaining.models.sessions import NegotiationSession
+from plumbing.validators import plausible_date
 
 
 class ClauseVersionStatus(models.TextChoices):
@@ -103,12 +104,23 @@ class ClauseVersionQuerySet(UnionOwnedQuerySet):
     visibility_prefixes = ("clause__", "clause__agreement__", "clause__agreement__bargaining_unit__")
 
     def with_visible_session(self, user):
-        """Annotate `visible_session_id`: the version's session, or None when `user` may not see that session.
+        """Annotate `visible_session_id` and `visible_tabled_on`: the version's session and date, or None when
+        `user` may not see that session (a version's date is its session's, and would reveal the meeting).
 
-        The one rule for naming a version's session, for pages, the API and documents alike.
+        The one rule for naming a version's session and date, for pages, the API and documents alike.
         """
         sessions = NegotiationSession.objects.visible_to(user).filter(pk=OuterRef("session_id"))
-        return self.annotate(visible_session_id=Subquery(sessions.values("pk")[:1]))
+        return self.annotate(visible_session_id=Subquery(sessions.values("pk")[:1])).annotate(
+            visible_tabled_on=Case(
+                When(Q(session__isnull=True) | Q(visible_session_id__isnull=False), then=F("tabled_on")),
+                default=None,
+                output_field=models.DateField(),
+            )
+        )
+
+    def dated_for(self, user):
+        """The versions whose date `user` may know: not those tabled in a session hidden from them."""
+        return self.with_visible_session(user).filter(visible_tabled_on__isnull=False)
 
     def update(self, **kwargs):
         raise ImmutableRecordError("Clause versions are append-only: table a new version instead.")
@@ -130,7 +142,7 @@ class ClauseVersion(models.Model):
     number = models.PositiveIntegerField(editable=False)
     text = models.TextField()
     tabled_by = models.CharField(max_length=10, choices=TabledBy)
-    tabled_on = models.DateField()
+    tabled_on = models.DateField(validators=[plausible_date])
     session = models.ForeignKey(
         NegotiationSession,
         on_delete=models.PROTECT,

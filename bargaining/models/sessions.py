@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 from bargaining.access import UnionOwnedQuerySet, Visibility
 from bargaining.models.employers import BargainingUnit
 from bargaining.models.rules import refuse_wider_visibility
+from plumbing.validators import plausible_date
 
 
 class SessionQuerySet(UnionOwnedQuerySet):
@@ -18,7 +19,7 @@ class NegotiationSession(models.Model):
     """A meeting at the bargaining table."""
 
     bargaining_unit = models.ForeignKey(BargainingUnit, on_delete=models.PROTECT, related_name="sessions")
-    held_on = models.DateField()
+    held_on = models.DateField(validators=[plausible_date])
     location = models.CharField(max_length=200, blank=True)
     attendees = models.TextField(blank=True, help_text="One name per line, with their side.")
     next_steps = models.TextField(blank=True)

@@ -7,6 +7,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from bargaining.access import Role, is_signed_in, is_site_staff, leadership_q, union_ids
+from plumbing.validators import plausible_date
 
 
 class PaperSize(models.TextChoices):
@@ -79,7 +80,7 @@ class Membership(models.Model):
     # An empty union may be removed with its roster; one that owns records is protected by those records.
     union = models.ForeignKey(Union, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(max_length=20, choices=Role, default=Role.MEMBER)
-    joined_on = models.DateField(null=True, blank=True)
+    joined_on = models.DateField(null=True, blank=True, validators=[plausible_date])
 
     objects = MembershipQuerySet.as_manager()
     history = HistoricalRecords()

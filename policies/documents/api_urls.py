@@ -5,8 +5,8 @@ from django.urls import path
 from policies.documents import api
 
 urlpatterns = [
-    path("positions/<int:pk>/paper.pdf", api.PositionPaperView.as_view(), name="api-position-paper"),
+    path("positions/<id:pk>/paper.pdf", api.PositionPaperView.as_view(), name="api-position-paper"),
     path("packs/", api.PackListView.as_view(), name="api-pack-list"),
-    path("packs/<int:pk>/", api.PackDetailView.as_view(), name="api-pack-detail"),
-    path("packs/<int:pk>/download/", api.PackDownloadView.as_view(), name="api-pack-download"),
+    path("packs/<id:pk>/", api.PackDetailView.as_view(), name="api-pack-detail"),
+    path("packs/<id:pk>/download/", api.PackDownloadView.as_view(), name="api-pack-download"),
 ]

@@ -183,7 +183,7 @@ def _open_consultations(scope, reader, today) -> list:
 
 def _lineages(scope, reader) -> list:
     """Each clause of the units with its versions, each version redlined against the one before."""
-    versions = ClauseVersion.objects.order_by("number")
+    versions = ClauseVersion.objects.with_visible_session(reader).order_by("number")
     clauses = (
         Clause.objects.visible_to(reader)
         .with_effective_visibility()

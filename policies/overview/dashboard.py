@@ -74,6 +74,7 @@ def _recent_activity(user, mine) -> list[tuple]:
     )
     versions = (
         ClauseVersion.objects.visible_to(user)
+        .dated_for(user)
         .filter(clause__agreement__bargaining_unit__union__in=mine)
         .select_related("clause__agreement__bargaining_unit")
         .order_by("-tabled_on", "-number")[:8]

@@ -42,6 +42,7 @@ def tool_timeline(tool: EdTechTool, user) -> list[TimelineEntry]:
     )
     versions = (
         ClauseVersion.objects.visible_to(user)
+        .dated_for(user)
         .filter(clause__in=consultations.values("resulting_clauses"))
         .select_related("clause__agreement__bargaining_unit__union", "clause__agreement__bargaining_unit__employer")
     )

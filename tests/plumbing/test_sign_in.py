@@ -49,7 +49,7 @@ def test_repeated_failed_sign_ins_from_one_client_are_locked_out_and_told_so(cli
 
 def test_a_locked_out_client_cannot_sign_in_even_with_the_right_password(client, alice, settings):
     for _ in range(settings.AXES_FAILURE_LIMIT):
-        client.post(reverse("login"), {"username": "someone-else", "password": "wrong"})
+        client.post(reverse("login"), {"username": "alice", "password": "wrong"})
 
     response = client.post(reverse("login"), {"username": "alice", "password": "a-long-passphrase"})
 

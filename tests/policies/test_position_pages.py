@@ -49,7 +49,7 @@ def test_anonymous_reads_a_public_position_without_officer_actions_or_authors(cl
 
     assert response.status_code == 200
     assert "Officers' actions" not in response.text
-    assert response.context["show_authors"] is False
+    assert response.context["history"].show_authors is False
 
 
 def test_position_list_query_count_does_not_grow(client_for, officer, union, count_queries, django_assert_num_queries):

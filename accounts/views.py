@@ -1,0 +1,93 @@
+"""Signing in and out, and a person's own account page with their API tokens."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from accounts.forms import SignInForm, SignOutForm
+from accounts.models import ApiToken
+from accounts.services import revoke_api_tokens
+from plumbing.clientip import client_ip
+from plumbing.ratelimit import RateLimit
+from plumbing.sessions import KEEP_SIGNED_IN
+
+TOO_MANY = "Too many attempts from your network. Wait a few minutes, then try again."
+
+
+def _refuse(request, limit: RateLimit) -> HttpResponse:
+    response = render(request, "registration/too_many.html", {"message": TOO_MANY}, status=429)
+    response["Retry-After"] = str(limit.retry_after())
+    return response
+
+
+class SignInView(auth_views.LoginView):
+    """Django's sign-in, limited per client address, and signed out at browser close unless kept."""
+
+    form_class = SignInForm
+
+    def post(self, request, *args, **kwargs):
+        limit = RateLimit.parse("sign-in", settings.SIGN_IN_RATE)
+        if not limit.hit(client_ip(request)):
+            return _refuse(request, limit)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        keep = form.cleaned_data.get("keep_signed_in", False)
+        self.request.session[KEEP_SIGNED_IN] = keep
+        # 0: the cookie ends with the browser (shared school computers); otherwise SESSION_COOKIE_AGE.
+        self.request.session.set_expiry(None if keep else 0)
+        return response
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's password reset, limited per client address and per email address."""
+
+    def post(self, request, *args, **kwargs):
+        by_client = RateLimit.parse("password-reset", settings.PASSWORD_RESET_RATE)
+        by_email = RateLimit.parse("password-reset-email", settings.PASSWORD_RESET_RATE)
+        email = request.POST.get("email", "").strip().lower()[:254]
+        if not by_client.hit(client_ip(request)) or (email and not by_email.hit(email)):
+            return _refuse(request, by_client)
+        return super().post(request, *args, **kwargs)
+
+
+def sign_out(request):
+    """Sign out; someone with API tokens is asked first whether to revoke those too."""
+    user = request.user
+    tokens = ApiToken.objects.filter(user=user).count() if user.is_authenticated else 0
+    form = SignOutForm(request.POST if request.method == "POST" else None)
+    decided = request.method == "POST" and (not tokens or "decided" in request.POST)
+    if not decided or not form.is_valid():
+        return render(request, "registration/sign_out.html", {"form": form, "tokens": tokens})
+    revoked = revoke_api_tokens(user=user) if tokens and form.cleaned_data["revoke_tokens"] else 0
+    logout(request)
+    return render(request, "registration/logged_out.html", {"revoked": revoked})
+
+
+@login_required
+def profile(request):
+    user = request.user
+    return render(
+        request,
+        "registration/profile.html",
+        {
+            "memberships": user.memberships.select_related("union").order_by("union__name"),
+            "tokens": ApiToken.objects.filter(user=user).order_by("-created"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def token_revoke(request):
+    """Revoke one of your API tokens (`digest`), or all of them (`all`)."""
+    digest = None if "all" in request.POST else request.POST.get("digest", "")[:128]
+    revoked = revoke_api_tokens(user=request.user, digest=digest)
+    messages.success(request, f"Revoked {revoked} API token{'s' if revoked != 1 else ''}.")
+    return redirect("profile")

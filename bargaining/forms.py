@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from bargaining.models import Clause, ClauseVersionStatus, NegotiationSession, TabledBy
-from plumbing.forms import DateInput, RecordForm
+from plumbing.forms import DateInput, RecordForm, TextForm
 
 
 class SessionForm(RecordForm):
@@ -29,7 +29,7 @@ class SessionForm(RecordForm):
         self.instance.bargaining_unit = bargaining_unit
 
 
-class ClauseVersionForm(forms.Form):
+class ClauseVersionForm(TextForm):
     clause = forms.ModelChoiceField(queryset=Clause.objects.none(), help_text="A clause of this unit's agreements.")
     tabled_by = forms.ChoiceField(choices=TabledBy.choices, initial=TabledBy.UNION)
     status = forms.ChoiceField(choices=ClauseVersionStatus.choices, initial=ClauseVersionStatus.PROPOSED)

@@ -4,7 +4,7 @@ from django import forms
 
 from bargaining.models import JobGroup
 from consultations.models import Consultation, ConsultationStage, EventKind, ProcurementProposal
-from plumbing.forms import DateInput, RecordForm
+from plumbing.forms import DateInput, RecordForm, TextForm
 
 
 class ProposalForm(RecordForm):
@@ -46,14 +46,14 @@ class ConsultationForm(RecordForm):
         self.fields["proposal"].queryset = proposals.select_related("employer")
 
 
-class EventForm(forms.Form):
+class EventForm(TextForm):
     occurred_on = forms.DateField(label="Date", widget=DateInput())
     kind = forms.ChoiceField(choices=EventKind.choices)
     summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}))
     visibility = forms.ChoiceField(choices=Consultation._meta.get_field("visibility").choices)
 
 
-class StageForm(forms.Form):
+class StageForm(TextForm):
     stage = forms.ChoiceField(choices=ConsultationStage.choices, label="Move to stage")
     # The stage the officer saw: a move made by someone else in between refuses this one.
     current_stage = forms.CharField(widget=forms.HiddenInput)

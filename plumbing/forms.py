@@ -3,7 +3,9 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from plumbing.records import clean_links
+from plumbing.records import clean_links, record_version
+from plumbing.text import MESSAGE as UNCLEAN_MESSAGE
+from plumbing.text import is_clean
 
 # The database holds 64-bit ids; a larger number must be "not a valid choice", not a database error.
 LARGEST_ID = 2**63 - 1
@@ -32,11 +34,42 @@ class RecordsField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
+def refuse_unclean_text(form, cleaned: dict) -> None:
+    for name, value in cleaned.items():
+        if isinstance(value, str) and not is_clean(value):
+            form.add_error(name, UNCLEAN_MESSAGE)
+
+
+class TextForm(forms.Form):
+    """A plain form (no model) that refuses control characters and broken characters in its text."""
+
+    def clean(self):
+        cleaned = super().clean()
+        refuse_unclean_text(self, cleaned)
+        return cleaned
+
+
 class RecordForm(forms.ModelForm):
-    """A ModelForm that also applies the model's rules for many-to-many links (`clean_<field>`).
+    """A ModelForm that also applies the model's rules for many-to-many links (`clean_<field>`), refuses
+    control characters in text, and carries the version of the record it was read at (`read_version`,
+    checked by plumbing.records.save_record).
 
     The web forms and the admin use it, so a link rule holds wherever a record is written.
     """
+
+    read_version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.fields["read_version"].initial = record_version(self.instance)
+        else:
+            del self.fields["read_version"]
+
+    def clean(self):
+        cleaned = super().clean()
+        refuse_unclean_text(self, cleaned)
+        return cleaned
 
     def _post_clean(self):
         super()._post_clean()

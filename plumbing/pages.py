@@ -1,15 +1,19 @@
-"""Helpers shared by the web pages of every app: filtered lists, guarded fetches, highlights, CSV cells."""
+"""Helpers shared by the web pages of every app: filtered lists, guarded fetches, record forms and histories,
+highlights, CSV cells."""
 
 import re
 
 from django import forms
-from django.core.exceptions import PermissionDenied
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from plumbing.records import may_edit
+from plumbing.forms import add_service_errors, refuse_stale_save
+from plumbing.history import visible_history
+from plumbing.records import StaleEditError, may_edit, record_version, save_record
 
 PER_PAGE = 25
 
@@ -115,3 +119,53 @@ def csv_cell(value) -> str:
     if text.startswith(FORMULA_PREFIXES):
         return "'" + text
     return text
+
+
+STALE_MESSAGE = (
+    "Someone else saved this record after you opened it. Your changes are below and have NOT been saved: "
+    "compare them with the record as it is now (its history shows what changed), then save again to replace it."
+)
+
+
+def record_form_page(request, form, *, template: str, context: dict | None = None, saved: str, save=None):
+    """The page of a record's add or edit form: GET shows it; a valid POST saves and goes to the record.
+
+    Invalid input answers 400 with the errors by their fields; an edit over someone else's newer save answers
+    409 with STALE_MESSAGE. Either way the form keeps everything that was typed. `save(form)` writes the
+    record (a service, for writes that touch several rows); by default plumbing.records.save_record.
+    """
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                if save is not None:
+                    record = save(form)
+                else:
+                    record = save_record(form, user=request.user, read_version=form.cleaned_data.get("read_version"))
+            except StaleEditError as stale:
+                refuse_stale_save(
+                    form, STALE_MESSAGE, version_field="read_version", current=record_version(stale.current)
+                )
+                status = 409
+            except ValidationError as error:
+                add_service_errors(form, error)
+                status = 400
+            else:
+                messages.success(request, saved)
+                return redirect(record)
+        else:
+            status = 400
+    return render(request, template, {"form": form, **(context or {})}, status=status)
+
+
+def history_page(request, record, *, hidden_fields=(), template: str = "history.html", context: dict | None = None):
+    """A record's history page: who changed which fields, when, old → new, as this reader may see it."""
+    return render(
+        request,
+        template,
+        {
+            "record": record,
+            "history": visible_history(record, request.user, hidden_fields=hidden_fields),
+            **(context or {}),
+        },
+    )

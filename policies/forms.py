@@ -3,7 +3,7 @@
 from django import forms
 
 from bargaining.access import Visibility
-from plumbing.forms import RecordForm, RecordsField
+from plumbing.forms import RecordForm, RecordsField, TextForm
 from policies.models import Position
 
 
@@ -37,10 +37,14 @@ class PositionForm(RecordForm):
 
     def changes(self) -> dict:
         """The edited fields, for policies.services.edit_position (principles and the token apart)."""
-        return {name: value for name, value in self.cleaned_data.items() if name not in ("principles", "version_token")}
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if name not in ("principles", "version_token", "read_version")
+        }
 
 
-class PublishForm(forms.Form):
+class PublishForm(TextForm):
     visibility = forms.ChoiceField(choices=Visibility.choices, label="Who may read it")
     # As with edits: a change of visibility made over someone else's newer save is refused.
     version_token = forms.IntegerField(widget=forms.HiddenInput)

@@ -3,18 +3,15 @@
 from django.core.exceptions import ValidationError
 
 from bargaining.access import is_more_visible
+from plumbing.records import StaleEditError
 
 
 class ImmutableRecordError(Exception):
     """Raised when code tries to change or delete a record that is append-only."""
 
 
-class StaleEditError(Exception):
-    """Someone saved the record after the person editing it read it: their edit must not overwrite it."""
-
-    def __init__(self, current):
-        super().__init__(f"{current} has changed since it was read.")
-        self.current = current
+# Raised by services when an edit was read before someone else's save (defined with the generic record tools).
+__all__ = ["ImmutableRecordError", "StaleEditError", "parent_of", "refuse_wider_visibility"]
 
 
 def parent_of(record, field: str):

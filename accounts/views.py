@@ -40,8 +40,8 @@ class SignInView(auth_views.LoginView):
         response = super().form_valid(form)
         keep = form.cleaned_data.get("keep_signed_in", False)
         self.request.session[KEEP_SIGNED_IN] = keep
-        # 0: the cookie ends with the browser (shared school computers); otherwise SESSION_COOKIE_AGE.
-        self.request.session.set_expiry(None if keep else 0)
+        # 0: the cookie ends with the browser (shared school computers); otherwise it lasts SESSION_COOKIE_AGE.
+        self.request.session.set_expiry(settings.SESSION_COOKIE_AGE if keep else 0)
         return response
 
 

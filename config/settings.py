@@ -198,6 +198,8 @@ PASSWORD_RESET_RATE = os.environ.get("PASSWORD_RESET_RATE", "5/hour")
 
 # API tokens: only a hash is stored; each expires after API_TOKEN_HOURS (and on a password change).
 KNOX_TOKEN_MODEL = "accounts.ApiToken"  # noqa: S105 - a model name, not a secret
+# knox's own migrations would create its default token table even though ours replaces it.
+MIGRATION_MODULES = {"knox": None}
 REST_KNOX = {
     "TOKEN_MODEL": "accounts.ApiToken",
     "TOKEN_TTL": datetime.timedelta(hours=int(os.environ.get("API_TOKEN_HOURS", str(24 * 30)))),

@@ -35,7 +35,7 @@ class RecordsField(forms.ModelMultipleChoiceField):
 
 
 def refuse_unclean_text(form, cleaned: dict) -> None:
-    for name, value in cleaned.items():
+    for name, value in list(cleaned.items()):
         if isinstance(value, str) and not is_clean(value):
             form.add_error(name, UNCLEAN_MESSAGE)
 

@@ -115,15 +115,11 @@ def _demo_user(username: str, first_name: str, last_name: str, *, is_admin: bool
         "is_staff": is_admin,
         "is_superuser": is_admin,
     }
-    changed = created
-    for name, value in wanted.items():
-        if getattr(user, name) != value:
+    if created:
+        # A demo user starts as described here, with the published password; whatever an administrator
+        # changes afterwards (a password, a deactivation) is theirs to keep.
+        for name, value in wanted.items():
             setattr(user, name, value)
-            changed = True
-    # Hashing is slow by design: only reset the password when it is no longer "demo".
-    if created or not user.check_password(DEMO_PASSWORD):
         user.set_password(DEMO_PASSWORD)
-        changed = True
-    if changed:
         user.save()
     return user

@@ -2,7 +2,7 @@
 
 from bargaining.access import Visibility
 from policies.demo.people import OFFICERS
-from policies.demo.records import Demo, upsert
+from policies.demo.records import Demo, set_links, upsert
 from policies.demo.topics import AGREED, PROPOSAL, WALK_AWAY, topic_text
 from policies.models import ModelClause, Position, PositionStatus, Principle, Stance
 
@@ -253,7 +253,7 @@ def load_policy(demo: Demo) -> None:
                     "visibility": visibility,
                 },
             )
-            model_clause.principles.set([demo.principles[(union, code)] for code in codes])
+            set_links(model_clause, "principles", [demo.principles[(union, code)] for code in codes])
     for spec in POSITIONS:
         union = spec["union"]
         adopted = spec["status"] == PositionStatus.ADOPTED
@@ -273,4 +273,4 @@ def load_policy(demo: Demo) -> None:
                 "version": spec.get("version", 1),
             },
         )
-        position.principles.set([demo.principles[(union, code)] for code in spec["principles"]])
+        set_links(position, "principles", [demo.principles[(union, code)] for code in spec["principles"]])

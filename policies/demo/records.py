@@ -25,11 +25,25 @@ class Demo:
         return self.today + datetime.timedelta(days=offset)
 
 
+# Every save the loader makes carries this reason in the record's history. A record whose newest history row
+# carries another reason (or none) was changed by a person after it was loaded, and the loader leaves it be.
+DEMO_REASON = "Loaded as demo data"
+
+
+def edited_since_loaded(obj) -> bool:
+    """Whether someone changed `obj` after the demo loader last wrote it (its newest history row says who)."""
+    if obj._state.adding or not hasattr(type(obj), "history"):
+        return False
+    newest = obj.history.order_by("-history_date", "-history_id").values_list("history_change_reason", flat=True)
+    return newest.first() != DEMO_REASON
+
+
 def upsert(model, lookup: dict, values: dict | None = None, *, create_only: dict | None = None):
     """Find a row by its natural key and make it match `values`, validating before any save.
 
     Saves only when something changed, so a second run adds no history rows. `create_only`
-    fields are set when the row is created and left alone afterwards.
+    fields are set when the row is created and left alone afterwards. A row someone edited after
+    it was loaded is left as they made it.
     """
     obj = model.objects.filter(**lookup).first()
     if obj is None:
@@ -37,8 +51,17 @@ def upsert(model, lookup: dict, values: dict | None = None, *, create_only: dict
     return sync(obj, values or {})
 
 
+def set_links(obj, field: str, values) -> None:
+    """Set a many-to-many field of a demo record, unless someone edited the record after it was loaded."""
+    if not edited_since_loaded(obj):
+        obj._change_reason = DEMO_REASON
+        getattr(obj, field).set(values)
+
+
 def sync(obj, values: dict):
-    """Set `values` on `obj`; validate and save it if it is new or anything changed."""
+    """Set `values` on `obj`; validate and save it if it is new or anything changed, and nobody edited it."""
+    if edited_since_loaded(obj):
+        return obj
     adding = obj._state.adding
     changed = adding
     for name, value in values.items():
@@ -48,5 +71,6 @@ def sync(obj, values: dict):
             changed = True
     if changed:
         obj.full_clean()
+        obj._change_reason = DEMO_REASON
         obj.save()
     return obj

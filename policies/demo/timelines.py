@@ -2,7 +2,7 @@
 
 from bargaining.access import Visibility
 from consultations.models import Consultation, ConsultationEvent, ConsultationStage, EventKind
-from policies.demo.records import Demo, upsert
+from policies.demo.records import Demo, set_links, upsert
 
 PUBLIC, MEMBERS, INTERNAL = Visibility.PUBLIC, Visibility.MEMBERS, Visibility.INTERNAL
 K = EventKind
@@ -347,4 +347,4 @@ def load_consultations(demo: Demo) -> None:
                     "visibility": visibility or consultation.visibility,
                 },
             )
-        consultation.resulting_clauses.set([demo.clauses[key] for key in spec.get("clauses", [])])
+        set_links(consultation, "resulting_clauses", [demo.clauses[key] for key in spec.get("clauses", [])])

@@ -36,14 +36,17 @@ def test_redline_defaults_to_the_last_two_versions(api, member, clause):
     assert new_text == "The employer shall give sixty days' notice."
 
 
-def test_redline_between_chosen_versions(api, member, clause):
+def test_redline_between_chosen_versions_named_by_their_numbers_as_on_the_web(api, client_for, member, clause):
     first, _, last = clause.versions.order_by("number")
 
-    data = api(member).get(f"/api/v1/clauses/{clause.pk}/redline/?from={first.pk}&to={last.pk}").json()
+    data = api(member).get(f"/api/v1/clauses/{clause.pk}/redline/?from=1&to=3").json()
+    page = client_for(member).get(f"/clauses/{clause.pk}/?from=1&to=3")
 
     old_text = "".join(segment["text"] for segment in data["segments"] if segment["kind"] != "insert")
     assert old_text == first.text
     assert data["from_version"]["id"] == first.pk
+    assert data["to_version"]["id"] == last.pk
+    assert (page.context["old"], page.context["new"]) == (first, last)
 
 
 def test_redline_of_a_single_version_is_all_insertion(api, member, union):
@@ -67,12 +70,14 @@ def test_redline_refuses_a_version_that_is_not_of_this_clause_naming_the_paramet
     assert parameter in response.json()
 
 
-def test_redline_refuses_a_version_of_another_clause(api, member, union, clause):
+def test_redline_refuses_a_version_number_the_clause_does_not_have(api, member, union, clause):
     other = ClauseVersionFactory(clause=ClauseFactory(agreement__bargaining_unit__union=union))
 
-    response = api(member).get(f"/api/v1/clauses/{clause.pk}/redline/?to={other.pk}")
+    response = api(member).get(f"/api/v1/clauses/{clause.pk}/redline/?to=4")
+    by_id = api(member).get(f"/api/v1/clauses/{clause.pk}/redline/?to={other.pk + 1000}")
 
     assert response.status_code == 400
+    assert by_id.status_code == 400
 
 
 def test_redline_of_a_clause_without_versions_answers_400(api, member, union):

@@ -5,7 +5,7 @@ from io import StringIO
 
 import pytest
 from django.apps import apps
-from django.contrib.auth import authenticate
+from django.contrib.auth import authenticate, get_user_model
 from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.test import override_settings
@@ -23,7 +23,11 @@ from bargaining.models import (
     Union,
 )
 from consultations.models import Consultation, EdTechTool, ProcurementProposal, ProposalStatus, ToolCategory
+from policies.demo import load
 from policies.models import ModelClause, Position, PositionStatus, Stance
+from policies.services import edit_position, publish_position
+
+User = get_user_model()
 
 TOPIC_CODES = {
     "definitions",
@@ -218,6 +222,46 @@ def test_running_twice_creates_nothing_new():
     load_demo()
 
     assert row_counts() == first
+
+
+def test_a_second_run_leaves_a_position_an_officer_withdrew_as_they_left_it():
+    officer = User.objects.get(username="officer")
+    position = Position.objects.filter(visibility=Visibility.PUBLIC, union__slug="nlea").first()
+    publish_position(position=position, visibility=Visibility.INTERNAL, user=officer)
+    edit_position(position=position, user=officer, changes={"rationale": "Rewritten by the officer."}, principles=[])
+
+    load_demo()
+
+    position.refresh_from_db()
+    assert position.visibility == Visibility.INTERNAL
+    assert position.rationale == "Rewritten by the officer."
+    assert list(position.principles.all()) == []
+
+
+def test_a_second_run_keeps_an_administrators_change_to_a_demo_user():
+    member = User.objects.get(username="member")
+    member.is_active = False
+    member.set_password("a-new-long-passphrase")
+    member.save()
+
+    load_demo()
+
+    member.refresh_from_db()
+    assert member.is_active is False
+    assert member.check_password("a-new-long-passphrase")
+
+
+def test_a_later_run_moves_the_dates_of_records_nobody_edited_but_not_of_edited_ones():
+    officer = User.objects.get(username="officer")
+    untouched, edited = Consultation.objects.filter(union__slug="nlea").order_by("pk")[:2]
+    edited.outcome = "Recorded by the officer."
+    edited._history_user = officer
+    edited.save()
+
+    load(today=datetime.date.today() + datetime.timedelta(days=30))
+
+    assert Consultation.objects.get(pk=untouched.pk).opened_on == untouched.opened_on + datetime.timedelta(days=30)
+    assert Consultation.objects.get(pk=edited.pk).opened_on == edited.opened_on
 
 
 def test_output_names_the_demo_logins():

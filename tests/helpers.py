@@ -52,6 +52,20 @@ API_COLLECTIONS = {
 }
 
 
+# A change to each union-owned record (clause versions are append-only and have none).
+CHANGES = {
+    "bargaining-units": {"name": "Renamed unit"},
+    "agreements": {"title": "Renamed agreement"},
+    "clauses": {"title": "Renamed clause"},
+    "sessions": {"location": "Renamed room"},
+    "consultations": {"outcome": "Renamed outcome"},
+    "consultation-events": {"summary": "Renamed summary"},
+    "principles": {"title": "Renamed principle"},
+    "model-clauses": {"title": "Renamed model clause"},
+    "positions": {"title": "Renamed position"},
+}
+
+
 def detail_url(collection, record):
     return f"/api/v1/{collection}/{record.pk}/"
 

@@ -4,24 +4,12 @@ import pytest
 
 from bargaining.access import Visibility
 from tests.factories import UNION_OWNED
-from tests.helpers import API_COLLECTIONS, detail_url, list_ids
+from tests.helpers import API_COLLECTIONS, CHANGES, detail_url, list_ids
 
 pytestmark = pytest.mark.django_db
 
 PUBLIC, MEMBERS, INTERNAL = Visibility.PUBLIC, Visibility.MEMBERS, Visibility.INTERNAL
 
-# A change to each union-owned record (clause versions are append-only and have none).
-CHANGES = {
-    "bargaining-units": {"name": "Renamed unit"},
-    "agreements": {"title": "Renamed agreement"},
-    "clauses": {"title": "Renamed clause"},
-    "sessions": {"location": "Renamed room"},
-    "consultations": {"outcome": "Renamed outcome"},
-    "consultation-events": {"summary": "Renamed summary"},
-    "principles": {"title": "Renamed principle"},
-    "model-clauses": {"title": "Renamed model clause"},
-    "positions": {"title": "Renamed position"},
-}
 
 COLLECTIONS = sorted(API_COLLECTIONS)
 CHANGEABLE = sorted(CHANGES)

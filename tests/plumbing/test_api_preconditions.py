@@ -8,48 +8,36 @@ import pytest
 
 from bargaining.access import Visibility
 from tests.factories import UNION_OWNED, PositionFactory
-from tests.helpers import API_COLLECTIONS, detail_url
+from tests.helpers import API_COLLECTIONS, CHANGES, detail_url
 
 pytestmark = pytest.mark.django_db
-
-CHANGEABLE = {
-    "bargaining-units": {"name": "Renamed unit"},
-    "agreements": {"title": "Renamed agreement"},
-    "clauses": {"title": "Renamed clause"},
-    "sessions": {"location": "Renamed room"},
-    "consultations": {"outcome": "Renamed outcome"},
-    "consultation-events": {"summary": "Renamed summary"},
-    "principles": {"title": "Renamed principle"},
-    "model-clauses": {"title": "Renamed model clause"},
-    "positions": {"title": "Renamed position"},
-}
 
 
 def make(collection, union, visibility=Visibility.MEMBERS):
     return UNION_OWNED[API_COLLECTIONS[collection]](union, visibility)
 
 
-@pytest.mark.parametrize("collection", sorted(CHANGEABLE))
+@pytest.mark.parametrize("collection", sorted(CHANGES))
 @pytest.mark.parametrize("method", ["put", "patch", "delete"])
 def test_a_change_without_if_match_is_refused_with_428_and_changes_nothing(api, union, officer, collection, method):
     record = make(collection, union)
     client = api(officer, read_first=False)
     before = api(officer).get(detail_url(collection, record)).json()
 
-    response = getattr(client, method)(detail_url(collection, record), CHANGEABLE[collection])
+    response = getattr(client, method)(detail_url(collection, record), CHANGES[collection])
 
     assert response.status_code == 428, response.content
     assert "If-Match" in response.json()["detail"]
     assert api(officer).get(detail_url(collection, record)).json() == before
 
 
-@pytest.mark.parametrize("collection", sorted(CHANGEABLE))
+@pytest.mark.parametrize("collection", sorted(CHANGES))
 def test_a_change_with_the_etag_just_read_succeeds(api, union, officer, collection):
     record = make(collection, union)
     client = api(officer, read_first=False)
     etag = client.get(detail_url(collection, record))["ETag"]
 
-    response = client.patch(detail_url(collection, record), CHANGEABLE[collection], HTTP_IF_MATCH=etag)
+    response = client.patch(detail_url(collection, record), CHANGES[collection], HTTP_IF_MATCH=etag)
 
     assert response.status_code == 200, response.content
 

@@ -10,6 +10,7 @@ from bargaining.models import (
     ClauseVersionStatus,
     Employer,
     NegotiationSession,
+    SupportLevel,
     TabledBy,
     TrainingBudget,
     Union,
@@ -104,6 +105,8 @@ class BudgetSupportForm(RecordForm):
 
     def __init__(self, *args, unions, budgets, **kwargs):
         super().__init__(*args, **kwargs)
+        # One of the four levels, without a blank radio button to pick.
+        self.fields["level"].choices = SupportLevel.choices
         if self.instance.pk:
             # Whose support it is, and for which budget, is what the record is: those do not change.
             del self.fields["union"]

@@ -6,6 +6,7 @@ tools and consultations, the dashboard) live in the layers above.
 """
 
 import copy
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -40,6 +41,7 @@ from bargaining.models import (
     current_school_year,
     validate_school_year,
 )
+from bargaining.redline import redline
 from bargaining.services import log_session, table_clause_version
 from plumbing.forms import add_service_errors
 from plumbing.pages import (
@@ -140,14 +142,22 @@ MAX_COMPARED = 4
 
 
 def clause_compare(request):
-    """Two to four clauses side by side, at an address that can be shared (`?ids=3&ids=8`)."""
+    """Two to four clauses side by side, each redlined word by word against the first, at an address that can be
+    shared (`?ids=3&ids=8`). The clause library's selection (`?compare=3&compare=8`) opens at that address."""
+    if "ids" not in request.GET and "compare" in request.GET:
+        chosen = urlencode([("ids", value) for value in request.GET.getlist("compare")])
+        return redirect(f"{reverse('clause_compare')}?{chosen}")
     raw = request.GET.getlist("ids")
     ids = list(dict.fromkeys(int(value) for value in raw if value.isdigit() and len(value) <= 18))
     if len(ids) != len(set(raw)) or not 2 <= len(ids) <= MAX_COMPARED:
         return render(
             request,
             "bargaining/clause_compare.html",
-            {"error": f"Choose between 2 and {MAX_COMPARED} clauses to compare (you chose {len(set(raw))})."},
+            {
+                "error": f"Choose between 2 and {MAX_COMPARED} clauses to compare (you chose {len(set(raw))}).",
+                # Back to the library with what was picked, to add or remove some.
+                "library": urlencode([("compare", pk) for pk in ids]),
+            },
             status=400,
         )
     found = {clause.pk: clause for clause in Clause.objects.visible_to(request.user).for_library().filter(pk__in=ids)}
@@ -155,7 +165,32 @@ def clause_compare(request):
         # Whether a clause exists is itself confidential: the same answer for missing and forbidden.
         raise Http404("No such clause.")
     clauses = [found[pk] for pk in ids]
-    return render(request, "bargaining/clause_compare.html", {"clauses": clauses})
+    first = clauses[0]
+    columns = [
+        {
+            "clause": clause,
+            "segments": _against(first, clause) if index else None,
+            # The same clauses, redlined against this one instead.
+            "as_base": _ids_query([clause.pk, *(pk for pk in ids if pk != clause.pk)]),
+            "without": _ids_query([pk for pk in ids if pk != clause.pk]) if len(ids) > 2 else None,
+        }
+        for index, clause in enumerate(clauses)
+    ]
+    return render(
+        request,
+        "bargaining/clause_compare.html",
+        {"clauses": clauses, "columns": columns, "first": first, "library": urlencode([("compare", pk) for pk in ids])},
+    )
+
+
+def _against(first, clause):
+    """`clause`'s current text redlined against the first's; None where the words are the same."""
+    segments = redline(first.current_text or "", clause.current_text or "")
+    return None if all(segment.kind == "equal" for segment in segments) else segments
+
+
+def _ids_query(ids) -> str:
+    return urlencode([("ids", pk) for pk in ids])
 
 
 # Employers and their AI training budgets (an employer's own page joins every app: policies/overview/)

@@ -58,7 +58,7 @@ def coverage(request):
     tune_filter_form(filters.form, primary=["union", "employer", "job_group"])
     units = filters.qs if filters.is_valid() else units.none()
     matrix = coverage_against_model_clauses(units=units, topics=Topic.objects.all(), user=user)
-    legend = [(status.value, status.label) for status in CoverageStatus]
+    legend = [(status.value, status.label, count) for status, count in matrix.counts()]
     context = {"matrix": matrix, "filter": filters, "legend": legend, "gaps": matrix.count(CoverageStatus.NONE)}
     return render(request, "bargaining/coverage.html", context)
 

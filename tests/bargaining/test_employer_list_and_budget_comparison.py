@@ -45,7 +45,7 @@ def districts(union, other_union):
 
 def row_of(response, name) -> str:
     """The text of the comparison table's row for one district, tags removed."""
-    table = response.text.split('class="wide budgets"')[1].split("</table>")[0]
+    table = response.text.split('class="wide budgets')[1].split("</table>")[0]
     for row in table.split("<tr>")[1:]:
         text = " ".join(re.sub(r"<[^>]+>", " ", row).split())
         if text.startswith(name):

@@ -39,7 +39,7 @@ def test_redline_defaults_to_the_last_two_versions(api, member, clause):
 def test_redline_between_chosen_versions(api, member, clause):
     first, _, last = clause.versions.order_by("number")
 
-    data = api(member).get(f"/api/v1/clauses/{clause.pk}/redline/?from={first.pk}&to={last.pk}").json()
+    data = api(member).get(f"/api/v1/clauses/{clause.pk}/redline/?from={first.number}&to={last.number}").json()
 
     old_text = "".join(segment["text"] for segment in data["segments"] if segment["kind"] != "insert")
     assert old_text == first.text

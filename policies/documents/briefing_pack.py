@@ -86,8 +86,10 @@ def briefing_pack_html(*, subject, sections, reader, union=None, paper_size=None
     if PackSection.SUMMARY in chosen:
         context["summary"] = _summary(scope, positions, consultations, today)
         if scope.kind in ("unit", "employer"):
-            context["budgets"] = _budgets(subject, reader, union, today)
-            sensitivity.note(*(d.support.visibility for d in context["budgets"].districts if d.support))
+            context["budgets"] = budgets = _budgets(subject, reader, union, today)
+            # A unit's pack prints its own district's line; an employer's, every district's with a budget.
+            printed = budgets.with_budget if scope.kind == "employer" else [budgets.here]
+            sensitivity.note(*(district.support.visibility for district in printed if district and district.support))
     for unit in scope.units:
         sensitivity.note(unit.visibility)
 

@@ -344,3 +344,28 @@ def test_the_history_of_support_made_while_internal_is_hidden_from_members(clien
 
     assert [entry.kind for entry in response.context["history"]] == ["first_visible"]
     assert "Low" not in response.text
+
+
+@pytest.mark.parametrize(
+    ("name", "field"),
+    [("employer_history", "region"), ("trainingbudget_history", "proposed"), ("budgetsupport_history", "note")],
+)
+def test_history_pages_query_counts_do_not_grow(
+    client_for, officer, union, budget, count_queries, django_assert_num_queries, name, field
+):
+    support = BudgetSupportFactory(union=union, budget=budget)
+    record = {"employer_history": budget.employer, "trainingbudget_history": budget}.get(name, support)
+    client = client_for(officer)
+
+    def change(times):
+        for index in range(times):
+            setattr(record, field, 30_000 + index if field == "proposed" else f"Changed {index}")
+            record._history_user = officer
+            record.save()
+
+    change(1)
+    few = count_queries(client, reverse(name, args=[record.pk]))
+    change(6)
+    with django_assert_num_queries(few):
+        response = client.get(reverse(name, args=[record.pk]))
+    assert len(response.context["history"]) == 8

@@ -9,7 +9,7 @@ from bargaining.access import Visibility
 from bargaining.models import SupportLevel, school_year_of
 from policies.documents.briefing_pack import briefing_pack_html, render_briefing_pack
 from policies.models import PackSection
-from tests.factories import BudgetSupportFactory, EmployerFactory, TrainingBudgetFactory
+from tests.factories import BargainingUnitFactory, BudgetSupportFactory, EmployerFactory, TrainingBudgetFactory
 from tests.helpers import flat, pdf_text
 
 pytestmark = pytest.mark.django_db
@@ -74,3 +74,13 @@ def test_a_district_without_a_budget_says_so(world, member):
     text = summary(world.employer, member)
 
     assert f"AI training budget None recorded for {YEAR}" in text
+
+
+def test_a_units_pack_is_not_confidential_for_another_districts_internal_support(organiser, union):
+    northview = TrainingBudgetFactory(employer=EmployerFactory(name="Northview"), school_year=YEAR)
+    unit = BargainingUnitFactory(union=union, employer=northview.employer, visibility=Visibility.PUBLIC)
+    lakeside = TrainingBudgetFactory(employer=EmployerFactory(name="Lakeside Unified"), school_year=YEAR)
+    BudgetSupportFactory(union=union, budget=lakeside, level=SupportLevel.LOW, visibility=Visibility.INTERNAL)
+
+    assert "CONFIDENTIAL" not in summary(unit, organiser)
+    assert "CONFIDENTIAL" in summary(northview.employer, organiser)

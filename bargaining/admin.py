@@ -7,6 +7,7 @@ from django.contrib import admin
 from bargaining.models import (
     Agreement,
     BargainingUnit,
+    BudgetSupport,
     Clause,
     ClauseVersion,
     Employer,
@@ -14,6 +15,7 @@ from bargaining.models import (
     NegotiationSession,
     SessionNote,
     Topic,
+    TrainingBudget,
     Union,
 )
 from bargaining.services import table_clause_version
@@ -43,12 +45,37 @@ class MembershipAdmin(RecordAdmin):
     list_select_related = ["user", "union"]
 
 
+class TrainingBudgetInline(admin.TabularInline):
+    model = TrainingBudget
+    extra = 0
+    fields = ["school_year", "current", "proposed"]
+
+
 @admin.register(Employer)
 class EmployerAdmin(RecordAdmin):
-    list_display = ["name", "kind", "region", "ai_training_budget_current", "ai_training_budget_proposed"]
+    list_display = ["name", "kind", "region"]
     list_filter = ["kind", "region"]
     search_fields = ["name", "region"]
     prepopulated_fields = {"slug": ["name"]}
+    inlines = [TrainingBudgetInline]
+
+
+@admin.register(TrainingBudget)
+class TrainingBudgetAdmin(RecordAdmin):
+    list_display = ["employer", "school_year", "current", "proposed"]
+    list_filter = ["school_year", "employer"]
+    search_fields = ["employer__name", "school_year"]
+    autocomplete_fields = ["employer"]
+    list_select_related = ["employer"]
+
+
+@admin.register(BudgetSupport)
+class BudgetSupportAdmin(RecordAdmin):
+    list_display = ["budget", "union", "level", "visibility"]
+    list_filter = ["union", "level", "visibility", "budget__school_year"]
+    search_fields = ["budget__employer__name", "union__name", "note"]
+    autocomplete_fields = ["union", "budget"]
+    list_select_related = ["budget__employer", "union"]
 
 
 @admin.register(BargainingUnit)

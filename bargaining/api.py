@@ -10,18 +10,21 @@ from bargaining import filters
 from bargaining.models import (
     Agreement,
     BargainingUnit,
+    BudgetSupport,
     Clause,
     ClauseVersion,
     Employer,
     NegotiationSession,
     SessionNote,
     Topic,
+    TrainingBudget,
     Union,
 )
 from bargaining.redline import redline
 from bargaining.serializers import (
     AgreementSerializer,
     BargainingUnitSerializer,
+    BudgetSupportSerializer,
     ClauseSerializer,
     ClauseVersionSerializer,
     EmployerSerializer,
@@ -30,6 +33,7 @@ from bargaining.serializers import (
     SessionNoteSerializer,
     TableVersionSerializer,
     TopicSerializer,
+    TrainingBudgetSerializer,
     UnionSerializer,
 )
 from bargaining.services import add_session_note, log_session, table_clause_version
@@ -51,6 +55,27 @@ class EmployerViewSet(CaucusViewSet):
     model = Employer
     serializer_class = EmployerSerializer
     filterset_class = filters.EmployerFilter
+
+    def get_queryset(self):
+        return super().get_queryset().with_latest_budget()
+
+
+class TrainingBudgetViewSet(CaucusViewSet):
+    """Districts' AI training budgets, one per employer and school year ("2025-26"): shared reference records."""
+
+    model = TrainingBudget
+    serializer_class = TrainingBudgetSerializer
+    filterset_class = filters.TrainingBudgetFilter
+    select_related = ("employer",)
+
+
+class BudgetSupportViewSet(CaucusViewSet):
+    """A union's support (high, moderate, low, opposed) for the increase a district proposes for a school year."""
+
+    model = BudgetSupport
+    owner_field = "union"
+    serializer_class = BudgetSupportSerializer
+    filterset_class = filters.BudgetSupportFilter
 
 
 class BargainingUnitViewSet(CaucusViewSet):

@@ -25,6 +25,23 @@ class CoverageStatus(models.TextChoices):
     NONE = "none", "No clause"
 
 
+# A cell of the matrix is narrow: the legend gives the full words.
+SHORT_LABELS = {
+    CoverageStatus.RATIFIED: "Ratified",
+    CoverageStatus.TENTATIVELY_AGREED: "Tentative",
+    CoverageStatus.ON_THE_TABLE: "Tabled",
+    CoverageStatus.DEFERRED: "Deferred",
+    CoverageStatus.WITHDRAWN: "Withdrawn",
+    CoverageStatus.NONE: "No clause",
+}
+SHORT_RATINGS = {
+    ModelRating.UNRATED: "Not rated",
+    ModelRating.PREFERRED: "Preferred wording",
+    ModelRating.FALLBACK: "Fallback wording",
+    ModelRating.WALK_AWAY: "Walk-away only",
+    ModelRating.BELOW: "Below walk-away",
+}
+
 # Deferred and withdrawn clauses won nothing: they rank just above an empty cell, so they show only alone.
 RANK = {
     CoverageStatus.RATIFIED: 5,
@@ -93,6 +110,15 @@ class CoverageCell:
         rating = self.rating
         return ModelRating(rating).label if rating else ""
 
+    @property
+    def short_label(self) -> str:
+        return SHORT_LABELS[self.status]
+
+    @property
+    def short_rating_label(self) -> str:
+        rating = self.rating
+        return SHORT_RATINGS[ModelRating(rating)] if rating else ""
+
 
 @dataclass
 class CoverageRow:
@@ -116,6 +142,10 @@ class CoverageMatrix:
 
     def count(self, status: CoverageStatus) -> int:
         return sum(1 for row in self.rows for cell in row.cells if cell.status == status)
+
+    def counts(self) -> list[tuple[CoverageStatus, int]]:
+        """How many cells reached each status, in the legend's order: the figures always add up to the cells."""
+        return [(status, self.count(status)) for status in CoverageStatus]
 
     @property
     def is_empty(self) -> bool:

@@ -12,6 +12,7 @@ from bargaining.models import (
     Agreement,
     AgreementStatus,
     BargainingUnit,
+    BudgetSupport,
     Clause,
     ClauseVersion,
     ClauseVersionStatus,
@@ -19,8 +20,11 @@ from bargaining.models import (
     JobGroup,
     ModelRating,
     NegotiationSession,
+    SupportLevel,
     Topic,
+    TrainingBudget,
     Union,
+    validate_school_year,
 )
 from plumbing.filters import visible
 
@@ -49,6 +53,31 @@ class EmployerFilter(filters.FilterSet):
     class Meta:
         model = Employer
         fields = ["name", "kind", "region", "slug"]
+
+
+class TrainingBudgetFilter(filters.FilterSet):
+    employer = filters.ModelChoiceFilter(queryset=visible(Employer), to_field_name="slug")
+    school_year = filters.CharFilter(validators=[validate_school_year])
+    ordering = filters.OrderingFilter(fields=["school_year", "current", "proposed", ("employer__name", "employer")])
+
+    class Meta:
+        model = TrainingBudget
+        fields = ["employer", "school_year"]
+
+
+class BudgetSupportFilter(filters.FilterSet):
+    union = filters.ModelChoiceFilter(queryset=visible(Union), to_field_name="slug")
+    employer = filters.ModelChoiceFilter(
+        field_name="budget__employer", queryset=visible(Employer), to_field_name="slug"
+    )
+    school_year = filters.CharFilter(field_name="budget__school_year", validators=[validate_school_year])
+    level = filters.ChoiceFilter(choices=SupportLevel.choices)
+    visibility = filters.ChoiceFilter(choices=Visibility.choices)
+    ordering = filters.OrderingFilter(fields=[("budget__school_year", "school_year"), "level"])
+
+    class Meta:
+        model = BudgetSupport
+        fields = ["union", "employer", "school_year", "level", "visibility", "budget"]
 
 
 class BargainingUnitFilter(filters.FilterSet):

@@ -5,6 +5,7 @@ from rest_framework import serializers
 from bargaining.models import (
     Agreement,
     BargainingUnit,
+    BudgetSupport,
     Clause,
     ClauseVersion,
     ClauseVersionStatus,
@@ -12,6 +13,7 @@ from bargaining.models import (
     NegotiationSession,
     SessionNote,
     Topic,
+    TrainingBudget,
     Union,
 )
 from plumbing.api import CaucusSerializer
@@ -24,7 +26,22 @@ class UnionSerializer(CaucusSerializer):
         fields = ["url", "id", "name", "slug", "short_name", "colour", "paper_size"]
 
 
+LATEST_BUDGET = (
+    "Of the latest school year with a budget on record (null when there is none). Read-only: budgets are kept "
+    "per school year at /api/v1/training-budgets/ (filter with ?employer=<slug>)."
+)
+
+
 class EmployerSerializer(CaucusSerializer):
+    # Budgets moved to their own collection, one per school year; these stay for existing clients.
+    ai_training_budget_school_year = serializers.CharField(read_only=True, allow_null=True, help_text=LATEST_BUDGET)
+    ai_training_budget_current = serializers.DecimalField(
+        max_digits=12, decimal_places=2, read_only=True, allow_null=True, help_text=f"Current budget. {LATEST_BUDGET}"
+    )
+    ai_training_budget_proposed = serializers.DecimalField(
+        max_digits=12, decimal_places=2, read_only=True, allow_null=True, help_text=f"Proposed budget. {LATEST_BUDGET}"
+    )
+
     class Meta:
         model = Employer
         api_name = "employer"
@@ -35,9 +52,36 @@ class EmployerSerializer(CaucusSerializer):
             "slug",
             "kind",
             "region",
+            "ai_training_budget_school_year",
             "ai_training_budget_current",
             "ai_training_budget_proposed",
         ]
+
+
+class TrainingBudgetSerializer(CaucusSerializer):
+    increase = serializers.DecimalField(
+        max_digits=13,
+        decimal_places=2,
+        read_only=True,
+        allow_null=True,
+        help_text="Proposed minus current (negative for a cut); null when nothing is proposed.",
+    )
+
+    class Meta:
+        model = TrainingBudget
+        api_name = "training-budget"
+        fields = ["url", "id", "employer", "school_year", "current", "proposed", "increase"]
+        # The model names a second budget for the same year on `school_year` (the database backs it).
+        validators = []
+
+
+class BudgetSupportSerializer(CaucusSerializer):
+    class Meta:
+        model = BudgetSupport
+        api_name = "budget-support"
+        fields = ["url", "id", "union", "budget", "level", "note", "visibility"]
+        # The model names a second record for the same budget on `budget` (the database backs it).
+        validators = []
 
 
 class BargainingUnitSerializer(CaucusSerializer):

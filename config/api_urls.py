@@ -23,6 +23,8 @@ router.include_root_view = False
 for prefix, viewset, name in [
     ("unions", bargaining_api.UnionViewSet, "union"),
     ("employers", bargaining_api.EmployerViewSet, "employer"),
+    ("training-budgets", bargaining_api.TrainingBudgetViewSet, "training-budget"),
+    ("budget-support", bargaining_api.BudgetSupportViewSet, "budget-support"),
     ("bargaining-units", bargaining_api.BargainingUnitViewSet, "bargaining-unit"),
     ("agreements", bargaining_api.AgreementViewSet, "agreement"),
     ("topics", bargaining_api.TopicViewSet, "topic"),

@@ -5,6 +5,7 @@ that produced it (the `tool` filter, a clause's consultations); bargaining canno
 """
 
 import csv
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.http import HttpResponse
@@ -14,6 +15,7 @@ from django.urls import reverse
 from bargaining.filters import search_words
 from bargaining.models import Clause, NegotiationSession
 from bargaining.redline import redline
+from bargaining.views import MAX_COMPARED
 from consultations.filters import ClauseLibraryFilter
 from plumbing.pages import csv_cell, excerpt, filtered_page, highlight
 
@@ -28,9 +30,13 @@ CLAUSE_FILTER_LABELS = {
     "model_rating": "Rating against the model clause",
 }
 CLAUSE_PRIMARY_FILTERS = ["search", "topic", "status", "union", "employer", "job_group", "tool"]
+# A selection longer than the comparison takes is kept (so nothing picked is lost) up to a bound.
+MAX_SELECTED = 12
 
 
 def clause_list(request):
+    """The library's results, and the clauses picked for comparison: kept in the address (`?compare=3&compare=8`)
+    across pages and filters, so the selection works without JavaScript and can be shared."""
     context = filtered_page(
         request,
         ClauseLibraryFilter,
@@ -39,16 +45,52 @@ def clause_list(request):
         primary=CLAUSE_PRIMARY_FILTERS,
     )
     words = search_words(request.GET.get("search"))
+    selected = _selected_clauses(request)
+    selected_ids = [clause.pk for clause in selected]
     context["results"] = [
         {
             "clause": clause,
             "title": highlight(clause.title, words),
             "excerpt": highlight(excerpt(clause.current_text or "", words), words),
             "status": clause.current_status_label,
+            "selected": clause.pk in selected_ids,
         }
         for clause in context["rows"]
     ]
+    on_page = {clause.pk for clause in context["rows"]}
+    others = [(name, value) for name, value in _params(request) if name != "compare"]
+    context.update(
+        selected=[
+            {
+                "clause": clause,
+                "without": urlencode([*others, *(("compare", pk) for pk in selected_ids if pk != clause.pk)]),
+            }
+            for clause in selected
+        ],
+        # Picked on other pages: the comparison form carries them along with the boxes ticked here.
+        selected_elsewhere=[pk for pk in selected_ids if pk not in on_page],
+        # What the filters form keeps when it is applied or cleared, and what "keep the selection" goes back to.
+        kept_params=[("compare", pk) for pk in selected_ids],
+        kept_query=urlencode([("compare", pk) for pk in selected_ids]),
+        page_params=[(name, value) for name, value in others],
+        too_many=max(0, len(selected) - MAX_COMPARED),
+        most_compared=MAX_COMPARED,
+    )
     return render(request, "bargaining/clause_list.html", context)
+
+
+def _params(request) -> list[tuple[str, str]]:
+    return [(name, value) for name, values in request.GET.lists() for value in values]
+
+
+def _selected_clauses(request) -> list:
+    """The clauses in `?compare=` that the reader may see, in the order they were picked (one query)."""
+    raw = request.GET.getlist("compare")
+    ids = list(dict.fromkeys(int(value) for value in raw if value.isdigit() and len(value) <= 18))[:MAX_SELECTED]
+    if not ids:
+        return []
+    found = {clause.pk: clause for clause in Clause.objects.visible_to(request.user).for_library().filter(pk__in=ids)}
+    return [found[pk] for pk in ids if pk in found]
 
 
 CSV_COLUMNS = [

@@ -36,11 +36,15 @@ class EdTechToolFilter(filters.FilterSet):
     vendor = filters.ModelChoiceFilter(queryset=visible(Vendor))
     risk_rating = filters.ChoiceFilter(choices=RiskRating.choices)
     privacy_agreement_status = filters.ChoiceFilter(choices=PrivacyAgreementStatus.choices)
+    # The tools a district has proposed (an employer's page links here).
+    employer = filters.ModelChoiceFilter(
+        field_name="proposals__employer", queryset=visible(Employer), to_field_name="slug", distinct=True
+    )
     ordering = filters.OrderingFilter(fields=["name", "category", "risk_rating", ("vendor__name", "vendor")])
 
     class Meta:
         model = EdTechTool
-        fields = ["category", "vendor", "risk_rating", "privacy_agreement_status"]
+        fields = ["category", "vendor", "risk_rating", "privacy_agreement_status", "employer"]
 
 
 class ProcurementProposalFilter(filters.FilterSet):

@@ -4,7 +4,7 @@ import django_filters as filters
 from django.db.models import Q
 
 from bargaining.access import Visibility
-from bargaining.models import Topic, Union
+from bargaining.models import Employer, Topic, Union
 from consultations.models import EdTechTool, ProcurementProposal
 from plumbing.filters import visible
 from policies.models import ModelClause, Position, PositionStatus, Principle, Stance
@@ -37,6 +37,10 @@ class PositionFilter(filters.FilterSet):
     proposal = filters.ModelChoiceFilter(queryset=visible(ProcurementProposal))
     tool = filters.ModelChoiceFilter(queryset=visible(EdTechTool), method="filter_tool")
     union = filters.ModelChoiceFilter(queryset=visible(Union), to_field_name="slug")
+    # Positions on a district's proposals (an employer's page links here).
+    employer = filters.ModelChoiceFilter(
+        field_name="proposal__employer", queryset=visible(Employer), to_field_name="slug"
+    )
     visibility = filters.ChoiceFilter(choices=Visibility.choices)
     adopted_after = filters.DateFilter(field_name="adopted_on", lookup_expr="gte")
     adopted_before = filters.DateFilter(field_name="adopted_on", lookup_expr="lte")
@@ -44,7 +48,7 @@ class PositionFilter(filters.FilterSet):
 
     class Meta:
         model = Position
-        fields = ["stance", "status", "proposal", "tool", "union", "visibility"]
+        fields = ["stance", "status", "proposal", "tool", "union", "employer", "visibility"]
 
     def filter_tool(self, queryset, name, value):
         # A position on a proposal is about the proposal's tool too.

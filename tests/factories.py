@@ -16,6 +16,7 @@ from bargaining.access import Role, Visibility
 from bargaining.models import (
     Agreement,
     BargainingUnit,
+    BudgetSupport,
     Clause,
     ClauseVersion,
     ClauseVersionStatus,
@@ -24,8 +25,10 @@ from bargaining.models import (
     Membership,
     NegotiationSession,
     SessionNote,
+    SupportLevel,
     TabledBy,
     Topic,
+    TrainingBudget,
     Union,
 )
 from consultations.models import (
@@ -82,8 +85,26 @@ class EmployerFactory(DjangoModelFactory):
     name = factory.Sequence(lambda n: f"District {n}")
     slug = factory.Sequence(lambda n: f"district-{n}")
     region = "North"
-    ai_training_budget_current = 10_000
-    ai_training_budget_proposed = 25_000
+
+
+class TrainingBudgetFactory(DjangoModelFactory):
+    class Meta:
+        model = TrainingBudget
+
+    employer = factory.SubFactory(EmployerFactory)
+    school_year = "2025-26"
+    current = 10_000
+    proposed = 25_000
+
+
+class BudgetSupportFactory(DjangoModelFactory):
+    class Meta:
+        model = BudgetSupport
+
+    union = factory.SubFactory(UnionFactory)
+    budget = factory.SubFactory(TrainingBudgetFactory)
+    level = SupportLevel.HIGH
+    visibility = Visibility.MEMBERS
 
 
 class BargainingUnitFactory(DjangoModelFactory):
@@ -303,4 +324,5 @@ UNION_OWNED = {
     Principle: lambda union, visibility: PrincipleFactory(union=union, visibility=visibility),
     ModelClause: lambda union, visibility: ModelClauseFactory(union=union, visibility=visibility),
     Position: lambda union, visibility: PositionFactory(union=union, visibility=visibility),
+    BudgetSupport: lambda union, visibility: BudgetSupportFactory(union=union, visibility=visibility),
 }

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from pypdf import PdfReader
 from simple_history.models import HistoricalChanges
 
-from bargaining.models import Agreement, BargainingUnit, Clause, ClauseVersion, NegotiationSession
+from bargaining.models import Agreement, BargainingUnit, BudgetSupport, Clause, ClauseVersion, NegotiationSession
 from consultations.models import Consultation, ConsultationEvent
 from policies.models import ModelClause, Position, Principle
 
@@ -49,6 +49,7 @@ API_COLLECTIONS = {
     "principles": Principle,
     "model-clauses": ModelClause,
     "positions": Position,
+    "budget-support": BudgetSupport,
 }
 
 

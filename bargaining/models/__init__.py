@@ -1,6 +1,15 @@
 """Who bargains with whom, and what was won: unions, employers, units, agreements, clauses, sessions."""
 
 from bargaining.models.agreements import Agreement, AgreementKind, AgreementQuerySet, AgreementStatus, Topic
+from bargaining.models.budgets import (
+    BudgetSupport,
+    SupportLevel,
+    TrainingBudget,
+    current_school_year,
+    school_year_of,
+    shift_school_year,
+    validate_school_year,
+)
 from bargaining.models.clauses import (
     Clause,
     ClauseQuerySet,
@@ -21,6 +30,7 @@ __all__ = [
     "AgreementQuerySet",
     "AgreementStatus",
     "BargainingUnit",
+    "BudgetSupport",
     "Clause",
     "ClauseQuerySet",
     "ClauseVersion",
@@ -36,9 +46,15 @@ __all__ = [
     "PaperSize",
     "SessionNote",
     "StaleEditError",
+    "SupportLevel",
     "TabledBy",
     "Topic",
+    "TrainingBudget",
     "Union",
+    "current_school_year",
     "parent_of",
     "refuse_wider_visibility",
+    "school_year_of",
+    "shift_school_year",
+    "validate_school_year",
 ]

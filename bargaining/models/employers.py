@@ -1,8 +1,8 @@
-"""Employers and the bargaining units each union holds with them."""
+"""Employers and the bargaining units each union holds with them (their AI training budgets: budgets.py)."""
 
-from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from bargaining.access import ReferenceQuerySet, UnionOwnedQuerySet, Visibility
@@ -15,44 +15,40 @@ class EmployerKind(models.TextChoices):
     TRUST = "trust", "Multi-academy trust"
 
 
+class EmployerQuerySet(ReferenceQuerySet):
+    def with_latest_budget(self):
+        """Annotate the AI training budget of the latest school year on record (its year, current and proposed
+        amounts; None when there is none), in the query itself."""
+        # Budgets are reached through the relation: their module imports this one.
+        budgets = (
+            self.model._meta.get_field("training_budgets")
+            .related_model.objects.filter(employer=OuterRef("pk"))
+            .order_by("-school_year")
+        )
+        return self.annotate(
+            ai_training_budget_school_year=Subquery(budgets.values("school_year")[:1]),
+            ai_training_budget_current=Subquery(budgets.values("current")[:1]),
+            ai_training_budget_proposed=Subquery(budgets.values("proposed")[:1]),
+        )
+
+
 class Employer(models.Model):
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
     kind = models.CharField(max_length=30, choices=EmployerKind, default=EmployerKind.SCHOOL_DISTRICT)
     region = models.CharField(max_length=120, blank=True)
-    ai_training_budget_current = models.DecimalField(
-        "AI training budget (current)",
-        max_digits=12,
-        decimal_places=2,
-        default=0,
-        validators=[MinValueValidator(0, "A budget cannot be negative.")],
-    )
-    ai_training_budget_proposed = models.DecimalField(
-        "AI training budget (proposed)",
-        max_digits=12,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0, "A budget cannot be negative.")],
-    )
 
-    objects = ReferenceQuerySet.as_manager()
+    objects = EmployerQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(ai_training_budget_current__gte=0), name="employer_current_budget_not_negative"
-            ),
-            models.CheckConstraint(
-                condition=Q(ai_training_budget_proposed__isnull=True) | Q(ai_training_budget_proposed__gte=0),
-                name="employer_proposed_budget_not_negative",
-            ),
-        ]
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("employer_detail", args=[self.pk])
 
 
 class JobGroup(models.TextChoices):

@@ -27,6 +27,14 @@ class UnionQuerySet(models.QuerySet):
             return self.none()
         return self.filter(pk__in=union_ids(user, [Role.OFFICER]))
 
+    def joined_by(self, user):
+        """The unions `user` belongs to, in any role (every union, for site staff): those a page speaks for."""
+        if is_site_staff(user):
+            return self.all()
+        if not is_signed_in(user):
+            return self.none()
+        return self.filter(pk__in=union_ids(user))
+
     def led_by(self, user):
         """The unions whose internal material `user` reads: those they are an officer or organiser of."""
         return self.filter(leadership_q(user, union="pk"))

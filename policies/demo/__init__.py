@@ -9,6 +9,7 @@ import datetime
 from django.db import transaction
 
 from policies.demo.agreements import load_agreements
+from policies.demo.budgets import load_budgets
 from policies.demo.people import DEMO_PASSWORD, USERS, load_people
 from policies.demo.policy import load_policy
 from policies.demo.records import Demo
@@ -23,6 +24,7 @@ def load(*, today: datetime.date | None = None) -> Demo:
     """Create or refresh the demo data, with dates relative to `today`."""
     demo = Demo(today=today or datetime.date.today())
     load_people(demo)
+    load_budgets(demo)
     load_tools(demo)
     load_agreements(demo)
     load_consultations(demo)

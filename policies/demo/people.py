@@ -1,7 +1,5 @@
 """Unions, demo users and their roles, employers and bargaining units."""
 
-from decimal import Decimal
-
 from django.contrib.auth import get_user_model
 
 from bargaining.access import Role, Visibility
@@ -29,22 +27,16 @@ EMPLOYERS = [
         "slug": "northview",
         "name": "Northview Unified School District",
         "region": "North Valley",
-        "ai_training_budget_current": Decimal("10000"),
-        "ai_training_budget_proposed": Decimal("25000"),
     },
     {
         "slug": "lakeside",
         "name": "Lakeside Unified School District",
         "region": "Lake County",
-        "ai_training_budget_current": Decimal("5000"),
-        "ai_training_budget_proposed": Decimal("15000"),
     },
     {
         "slug": "greenfield",
         "name": "Greenfield School District",
         "region": "Greenfield Valley",
-        "ai_training_budget_current": Decimal("0"),
-        "ai_training_budget_proposed": Decimal("20000"),
     },
 ]
 

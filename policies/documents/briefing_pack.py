@@ -5,7 +5,8 @@ from types import SimpleNamespace
 
 from django.db.models import Prefetch, Q
 
-from bargaining.models import BargainingUnit, Clause, ClauseVersion, Employer, Topic
+from bargaining.budgets import compare_budgets
+from bargaining.models import BargainingUnit, Clause, ClauseVersion, Employer, Topic, Union, school_year_of
 from bargaining.redline import redline
 from consultations.models import Consultation, ConsultationEvent, EdTechTool, ProcurementProposal
 from plumbing.markdown import markdown_html
@@ -84,6 +85,11 @@ def briefing_pack_html(*, subject, sections, reader, union=None, paper_size=None
         ]
     if PackSection.SUMMARY in chosen:
         context["summary"] = _summary(scope, positions, consultations, today)
+        if scope.kind in ("unit", "employer"):
+            context["budgets"] = budgets = _budgets(subject, reader, union, today)
+            # A unit's pack prints its own district's line; an employer's, every district's with a budget.
+            printed = budgets.with_budget if scope.kind == "employer" else [budgets.here]
+            sensitivity.note(*(district.support.visibility for district in printed if district and district.support))
     for unit in scope.units:
         sensitivity.note(unit.visibility)
 
@@ -211,6 +217,17 @@ def _lineages(scope, reader) -> list:
             }
         )
     return lineages
+
+
+def _budgets(subject, reader, union, today):
+    """The districts' AI training budgets this school year, with the union's members and support in each; the
+    subject's own district as `here`."""
+    employer_id = subject.pk if isinstance(subject, Employer) else subject.employer_id
+    comparison = compare_budgets(
+        user=reader, school_year=school_year_of(today), union=union if isinstance(union, Union) else None
+    )
+    comparison.here = next((d for d in comparison.districts if d.employer.pk == employer_id), None)
+    return comparison
 
 
 def _summary(scope, positions, consultations, today) -> dict:

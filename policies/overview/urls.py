@@ -7,4 +7,5 @@ urlpatterns = [
     path("units/<id:pk>/", views.unit_detail, name="unit_detail"),
     path("coverage/", views.coverage, name="coverage"),
     path("tools/<id:pk>/", views.tool_detail, name="tool_detail"),
+    path("employers/<id:pk>/", views.employer_detail, name="employer_detail"),
 ]

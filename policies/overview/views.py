@@ -1,16 +1,26 @@
-"""Web pages that join the three apps: the dashboard, a bargaining unit, the coverage matrix, a tool's timeline."""
+"""Web pages that join the three apps: the dashboard, a bargaining unit, the coverage matrix, a tool's timeline,
+an employer."""
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from bargaining.coverage import CoverageStatus
 from bargaining.filters import BargainingUnitFilter
-from bargaining.models import Agreement, BargainingUnit, NegotiationSession, Topic
+from bargaining.models import (
+    Agreement,
+    BargainingUnit,
+    Employer,
+    NegotiationSession,
+    Topic,
+    TrainingBudget,
+    current_school_year,
+)
 from consultations.models import EdTechTool
 from plumbing.pages import get_visible_or_404, tune_filter_form
 from plumbing.records import may_edit
 from policies.overview.coverage import coverage_against_model_clauses
 from policies.overview.dashboard import dashboard, record_counts
+from policies.overview.employers import employer_budgets, employer_sections
 from policies.overview.timeline import tool_timeline
 
 
@@ -48,7 +58,7 @@ def coverage(request):
     tune_filter_form(filters.form, primary=["union", "employer", "job_group"])
     units = filters.qs if filters.is_valid() else units.none()
     matrix = coverage_against_model_clauses(units=units, topics=Topic.objects.all(), user=user)
-    legend = [(status.value, status.label) for status in CoverageStatus]
+    legend = [(status.value, status.label, count) for status, count in matrix.counts()]
     context = {"matrix": matrix, "filter": filters, "legend": legend, "gaps": matrix.count(CoverageStatus.NONE)}
     return render(request, "bargaining/coverage.html", context)
 
@@ -60,4 +70,23 @@ def tool_detail(request, pk):
         request,
         "consultations/tool_detail.html",
         {"tool": tool, "timeline": tool_timeline(tool, request.user)},
+    )
+
+
+@login_required
+def employer_detail(request, pk):
+    """A district: its units, agreements, proposals, tools, consultations, positions and AI training budget."""
+    user = request.user
+    employer = get_visible_or_404(Employer, user, pk=pk)
+    return render(
+        request,
+        "bargaining/employer_detail.html",
+        {
+            "employer": employer,
+            "sections": employer_sections(employer, user),
+            "budgets": employer_budgets(employer, user),
+            "can_edit": may_edit(user, employer),
+            "can_add_budget": TrainingBudget.objects.may_add(user),
+            "school_year": current_school_year(),
+        },
     )

@@ -3,7 +3,16 @@
 import pytest
 
 from bargaining.access import Visibility
-from bargaining.models import Agreement, BargainingUnit, Clause, Employer, NegotiationSession, Union
+from bargaining.models import (
+    Agreement,
+    BargainingUnit,
+    BudgetSupport,
+    Clause,
+    Employer,
+    NegotiationSession,
+    TrainingBudget,
+    Union,
+)
 from consultations.models import Consultation, EdTechTool, ProcurementProposal, Vendor
 from policies.models import ModelClause, Position, Principle
 from tests.factories import (
@@ -13,6 +22,7 @@ from tests.factories import (
     EmployerFactory,
     ProcurementProposalFactory,
     TopicFactory,
+    TrainingBudgetFactory,
     VendorFactory,
 )
 
@@ -47,6 +57,9 @@ def payload_for(collection, union):
     if collection == "positions":
         tool = EdTechToolFactory()
         return Position, {"union": union.pk, "title": "On the tool", "tool": tool.pk, "stance": "oppose"}
+    if collection == "budget-support":
+        budget = TrainingBudgetFactory()
+        return BudgetSupport, {"union": union.pk, "budget": budget.pk, "level": "high", "visibility": "members"}
     raise AssertionError(collection)
 
 
@@ -60,6 +73,7 @@ UNION_OWNED_COLLECTIONS = [
     "principles",
     "model-clauses",
     "positions",
+    "budget-support",
 ]
 
 
@@ -107,6 +121,10 @@ def test_anonymous_cannot_create_records(api, union, anonymous, collection):
 
 REFERENCE = {
     "employers": (Employer, lambda: {"name": "Hillcrest District", "slug": "hillcrest"}),
+    "training-budgets": (
+        TrainingBudget,
+        lambda: {"employer": EmployerFactory().pk, "school_year": "2025-26", "current": "5000.00"},
+    ),
     "vendors": (Vendor, lambda: {"name": "Acme Learning"}),
     "tools": (EdTechTool, lambda: {"name": "GradeBot", "vendor": VendorFactory().pk, "category": "assessment"}),
     "proposals": (

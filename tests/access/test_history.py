@@ -9,7 +9,7 @@ from django.urls import reverse
 from simple_history.manager import HistoryManager
 
 from bargaining.access import Visibility
-from bargaining.models import Employer
+from bargaining.models import Employer, TrainingBudget
 from policies.models import Position, PositionStatus, Stance
 from tests import factories
 from tests.helpers import domain_models
@@ -44,20 +44,16 @@ def test_creating_changing_and_deleting_a_position_leaves_three_history_rows_by_
     ]
 
 
-def test_changing_an_employer_keeps_its_earlier_budget_in_history(officer):
-    employer = factories.EmployerFactory.build(ai_training_budget_current=10_000)
-    employer._history_user = officer
-    employer.save()
-    employer.ai_training_budget_current = 25_000
-    employer.save()
+def test_changing_a_training_budget_keeps_its_earlier_amounts_in_history(officer):
+    budget = factories.TrainingBudgetFactory.build(employer=factories.EmployerFactory(), current=10_000)
+    budget._history_user = officer
+    budget.save()
+    budget.current = 25_000
+    budget.save()
 
-    budgets = (
-        Employer.history.filter(id=employer.pk)
-        .order_by("history_id")
-        .values_list("ai_training_budget_current", flat=True)
-    )
-    assert [int(budget) for budget in budgets] == [10_000, 25_000]
-    assert history_of(Employer, employer.pk) == [(CREATED, officer.pk), (CHANGED, officer.pk)]
+    amounts = TrainingBudget.history.filter(id=budget.pk).order_by("history_id").values_list("current", flat=True)
+    assert [int(amount) for amount in amounts] == [10_000, 25_000]
+    assert history_of(TrainingBudget, budget.pk) == [(CREATED, officer.pk), (CHANGED, officer.pk)]
 
 
 @pytest.fixture
@@ -74,8 +70,9 @@ EMPLOYER_FORM = {
     "slug": "northview",
     "kind": "school_district",
     "region": "North",
-    "ai_training_budget_current": "10000.00",
-    "ai_training_budget_proposed": "25000.00",
+    # The employer's page in the admin lists its budgets per school year (none added here).
+    "training_budgets-TOTAL_FORMS": "0",
+    "training_budgets-INITIAL_FORMS": "0",
 }
 
 
@@ -89,7 +86,7 @@ def test_employer_added_changed_and_deleted_in_the_admin_is_in_history_with_the_
     assert response.status_code == 302, response.context["adminform"].form.errors if response.context else response
     employer = Employer.objects.get(slug="northview")
 
-    changed = {**EMPLOYER_FORM, "ai_training_budget_current": "15000.00"}
+    changed = {**EMPLOYER_FORM, "region": "North Valley"}
     response = admin_client_for_staff.post(reverse("admin:bargaining_employer_change", args=[employer.pk]), changed)
     assert response.status_code == 302
 

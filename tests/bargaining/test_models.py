@@ -16,6 +16,7 @@ from bargaining.models import (
     JobGroup,
     TabledBy,
     Topic,
+    TrainingBudget,
     Union,
 )
 from bargaining.services import table_clause_version
@@ -69,12 +70,21 @@ def test_database_refuses_an_agreement_whose_term_does_not_end_after_it_starts(t
     assert not Agreement.objects.exists()
 
 
-@pytest.mark.parametrize("budget", ["ai_training_budget_current", "ai_training_budget_proposed"])
-def test_database_refuses_a_negative_ai_training_budget(budget):
+@pytest.mark.parametrize("amount", ["current", "proposed"])
+def test_database_refuses_a_negative_ai_training_budget(amount):
+    employer = factories.EmployerFactory()
     with pytest.raises(IntegrityError), transaction.atomic():
-        factories.EmployerFactory(**{budget: -1})
+        factories.TrainingBudgetFactory(employer=employer, **{amount: -1})
 
-    assert not Employer.objects.exists()
+    assert not TrainingBudget.objects.exists()
+
+
+def test_database_refuses_a_second_budget_for_the_same_employer_and_year():
+    budget = factories.TrainingBudgetFactory(school_year="2025-26")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        factories.TrainingBudgetFactory(employer=budget.employer, school_year="2025-26")
+
+    assert TrainingBudget.objects.count() == 1
 
 
 def test_database_refuses_a_negative_member_count():

@@ -134,7 +134,11 @@ def test_member_searches_filters_compares_two_clauses_and_exports_csv(page, sign
     page.get_by_role("button", name="Compare selected").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Compare clauses")
     expect(page.locator(".compare-col")).to_have_count(2)
-    expect(page.get_by_text("Workload shall be reviewed each term.")).to_be_visible()
+    # The second clause is redlined against the first, word by word; its plain text is one click away.
+    second = page.locator(".compare-col").nth(1)
+    expect(second.locator(".redline ins").first).to_be_visible()
+    second.get_by_text("Its text without the markup").click()
+    expect(second.get_by_text("Workload shall be reviewed each term.")).to_be_visible()
 
     page.go_back()
     with page.expect_download() as download:

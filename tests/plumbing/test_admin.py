@@ -8,6 +8,7 @@ from bargaining.access import Visibility
 from bargaining.models import ClauseVersion, ClauseVersionStatus, TabledBy
 from policies.models import BriefingPack
 from tests.factories import (
+    BudgetSupportFactory,
     ClauseFactory,
     ClauseVersionFactory,
     ConsultationEventFactory,
@@ -34,6 +35,7 @@ def records(union, member):
     PositionFactory(union=union, visibility=Visibility.PUBLIC)
     ModelClauseFactory(union=union)
     PrincipleFactory(union=union)
+    BudgetSupportFactory(union=union)
     BriefingPack.objects.create(
         requester=member, union=union, bargaining_unit=version.clause.agreement.bargaining_unit, sections=["summary"]
     )

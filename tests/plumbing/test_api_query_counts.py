@@ -17,6 +17,7 @@ from tests.factories import (
     ProcurementProposalFactory,
     SessionNoteFactory,
     TopicFactory,
+    TrainingBudgetFactory,
     UnionFactory,
     VendorFactory,
 )
@@ -41,6 +42,7 @@ def add_rows(collection, union, count):
 REFERENCE = {
     "unions": UnionFactory,
     "employers": EmployerFactory,
+    "training-budgets": TrainingBudgetFactory,
     "topics": TopicFactory,
     "vendors": VendorFactory,
     "tools": EdTechToolFactory,
@@ -48,6 +50,11 @@ REFERENCE = {
 }
 
 RELATED = {
+    # The latest year's budget is read in the list's own query.
+    "employers": [
+        lambda employer, union: TrainingBudgetFactory(employer=employer, school_year="2024-25"),
+        lambda employer, union: TrainingBudgetFactory(employer=employer, school_year="2025-26"),
+    ],
     "clauses": [lambda clause, union: ClauseVersionFactory.create_batch(2, clause=clause)],
     "sessions": [lambda session, union: SessionNoteFactory.create_batch(2, session=session, visibility=MEMBERS)],
     "consultations": [
@@ -67,6 +74,8 @@ RELATED = {
 LIST_QUERIES = {
     "unions": 2,
     "employers": 2,
+    "training-budgets": 2,
+    "budget-support": 2,
     "bargaining-units": 2,
     "agreements": 2,
     "topics": 2,

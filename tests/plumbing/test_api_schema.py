@@ -12,6 +12,8 @@ pytestmark = pytest.mark.django_db
 COLLECTIONS = [
     "unions",
     "employers",
+    "training-budgets",
+    "budget-support",
     "bargaining-units",
     "agreements",
     "topics",
@@ -49,6 +51,14 @@ def test_schema_documents_the_error_answers_of_a_write(schema):
     assert {"200", "400", "401", "403", "404", "412"} <= set(patch["responses"])
     assert "If-Match" in [parameter["name"] for parameter in patch["parameters"]]
     assert "ETag" in patch["responses"]["200"]["headers"]
+
+
+def test_schema_says_the_employers_budget_fields_are_read_only_and_where_budgets_are_kept(schema):
+    employer = schema["components"]["schemas"]["Employer"]["properties"]
+
+    for name in ("ai_training_budget_school_year", "ai_training_budget_current", "ai_training_budget_proposed"):
+        assert employer[name]["readOnly"] is True
+        assert "/api/v1/training-budgets/" in employer[name]["description"]
 
 
 def test_schema_has_no_put_patch_or_delete_on_clause_versions(schema):

@@ -14,13 +14,18 @@ from bargaining.access import Role, Visibility
 from bargaining.models import (
     Agreement,
     BargainingUnit,
+    BudgetSupport,
     Clause,
     ClauseVersionStatus,
     Employer,
     JobGroup,
     Membership,
+    SupportLevel,
     Topic,
+    TrainingBudget,
     Union,
+    current_school_year,
+    shift_school_year,
 )
 from consultations.models import Consultation, EdTechTool, ProcurementProposal, ProposalStatus, ToolCategory
 from policies.demo import load
@@ -80,15 +85,53 @@ def row_counts() -> dict[str, int]:
     return {model._meta.label: model.objects.count() for model in models}
 
 
-def test_demo_has_the_three_districts_with_their_ai_training_budgets():
+def test_demo_has_the_three_districts_with_their_ai_training_budgets_this_school_year():
+    this_year = current_school_year()
     budgets = {
-        employer.slug: (employer.ai_training_budget_current, employer.ai_training_budget_proposed)
-        for employer in Employer.objects.all()
+        budget.employer.slug: (budget.current, budget.proposed)
+        for budget in TrainingBudget.objects.filter(school_year=this_year).select_related("employer")
     }
-    assert budgets["northview"] == (10000, 25000)
-    assert budgets["lakeside"] == (5000, 15000)
-    assert budgets["greenfield"] == (0, 20000)
+    assert budgets == {"northview": (10000, 25000), "lakeside": (5000, 15000), "greenfield": (0, 20000)}
     assert Employer.objects.get(slug="northview").name == "Northview Unified School District"
+
+
+def test_demo_budgets_have_a_previous_school_year_so_the_pages_show_how_they_moved():
+    last_year = shift_school_year(current_school_year(), -1)
+
+    assert set(TrainingBudget.objects.filter(school_year=last_year).values_list("employer__slug", flat=True)) == {
+        "northview",
+        "lakeside",
+        "greenfield",
+    }
+
+
+def test_the_first_union_supports_the_increases_high_moderate_high():
+    supports = BudgetSupport.objects.filter(union__slug="nlea", budget__school_year=current_school_year())
+
+    assert {support.budget.employer.slug: support.level for support in supports} == {
+        "northview": SupportLevel.HIGH,
+        "lakeside": SupportLevel.MODERATE,
+        "greenfield": SupportLevel.HIGH,
+    }
+
+
+def test_demo_budgets_and_support_were_recorded_by_the_unions_officers():
+    budget = TrainingBudget.objects.get(employer__slug="northview", school_year=current_school_year())
+    support = BudgetSupport.objects.get(union__slug="gfss")
+
+    assert budget.history.earliest().history_user.username == "officer"
+    assert support.history.earliest().history_user.username == "other-officer"
+
+
+def test_reloading_the_demo_keeps_an_officers_correction_of_a_budget():
+    budget = TrainingBudget.objects.get(employer__slug="lakeside", school_year=current_school_year())
+    budget.proposed = 18000
+    budget.save()
+
+    load_demo()
+
+    budget.refresh_from_db()
+    assert budget.proposed == 18000
 
 
 def test_demo_has_two_unions_with_their_own_colours():

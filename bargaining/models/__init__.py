@@ -11,7 +11,15 @@ from bargaining.models.clauses import (
     TabledBy,
 )
 from bargaining.models.employers import BargainingUnit, Employer, EmployerKind, JobGroup
-from bargaining.models.rules import ImmutableRecordError, StaleEditError, parent_of, refuse_wider_visibility
+from bargaining.models.rules import (
+    ImmutableRecordError,
+    StaleEditError,
+    ever_shown_beyond_leadership,
+    natural_key,
+    parent_of,
+    refuse_archived_parent,
+    refuse_wider_visibility,
+)
 from bargaining.models.sessions import NegotiationSession, SessionNote
 from bargaining.models.unions import Membership, PaperSize, Union
 
@@ -39,6 +47,9 @@ __all__ = [
     "TabledBy",
     "Topic",
     "Union",
+    "ever_shown_beyond_leadership",
+    "natural_key",
     "parent_of",
+    "refuse_archived_parent",
     "refuse_wider_visibility",
 ]

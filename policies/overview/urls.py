@@ -7,4 +7,6 @@ urlpatterns = [
     path("units/<id:pk>/", views.unit_detail, name="unit_detail"),
     path("coverage/", views.coverage, name="coverage"),
     path("tools/<id:pk>/", views.tool_detail, name="tool_detail"),
+    path("proposals/<id:pk>/", views.proposal_detail, name="proposal_detail"),
+    path("consultations/<id:pk>/", views.consultation_detail, name="consultation_detail"),
 ]

@@ -130,7 +130,7 @@ def dependants_message(record, objects, user) -> str:
     for obj in objects:
         by_model.setdefault(type(obj), []).append(obj.pk)
     named, hidden = [], 0
-    for model, ids in sorted(by_model.items(), key=lambda item: item[0]._meta.verbose_name):
+    for model, ids in sorted(by_model.items(), key=lambda item: (-len(item[1]), item[0]._meta.verbose_name)):
         manager = model._default_manager
         seen = manager.visible_to(user).filter(pk__in=ids).count() if hasattr(manager, "visible_to") else 0
         hidden += len(ids) - seen

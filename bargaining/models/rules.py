@@ -31,7 +31,9 @@ def parent_of(record, field: str):
     events on one page), so `clean()` checks a child against the parent as it is being written.
     """
     relation = record._meta.get_field(field)
-    if relation.is_cached(record) or getattr(record, relation.attname) is not None:
+    if relation.is_cached(record):
+        return relation.get_cached_value(record)  # None when a form has just emptied it
+    if getattr(record, relation.attname) is not None:
         return getattr(record, field)
     return None
 

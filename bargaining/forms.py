@@ -20,6 +20,11 @@ APPEND_ONLY = (
 )
 
 
+def session_label(session) -> str:
+    """A session as a picker names it: its date, and where it was held."""
+    return f"{session.held_on:%-d %b %Y}{' — ' + session.location if session.location else ''}"
+
+
 class UnitForm(RecordForm):
     class Meta:
         model = BargainingUnit
@@ -90,6 +95,7 @@ class NewClauseForm(ClauseForm):
     def __init__(self, *args, sessions, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["session"].queryset = sessions
+        self.fields["session"].label_from_instance = session_label
 
     def first_version(self) -> dict | None:
         if not self.cleaned_data.get("text", "").strip():
@@ -182,9 +188,7 @@ class TableVersionForm(TextForm):
     def __init__(self, *args, sessions, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["session"].queryset = sessions
-        self.fields["session"].label_from_instance = lambda session: (
-            f"{session.held_on:%-d %b %Y}{' — ' + session.location if session.location else ''}"
-        )
+        self.fields["session"].label_from_instance = session_label
 
     def clean_text(self):
         text = self.cleaned_data["text"]

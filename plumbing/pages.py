@@ -109,7 +109,10 @@ def get_editable_or_403(model, user, **lookup):
     """The object to change: 404 when `user` may not even see it, 403 when they may see but not change it."""
     obj = get_visible_or_404(model, user, **lookup)
     if not may_edit(user, obj):
-        raise PermissionDenied("Only officers of the owning union may change this record.")
+        raise PermissionDenied(
+            "You may read this record, but only officers may change it: the officers of the union that owns it, "
+            "or of any union for shared records such as tools and proposals."
+        )
     return obj
 
 

@@ -16,11 +16,9 @@ help:
 	@echo "make test   run the whole test suite"
 	@echo "make lint   ruff check, ruff format --check and the migrations check"
 
+# DEBUG stays off, so that Caucus shows its own error pages; scripts/run-local says why and how.
 run: install
-	DEBUG=true $(PY) manage.py migrate --noinput
-	DEBUG=true $(PY) manage.py load_demo
-	@echo "Caucus is at http://127.0.0.1:$(PORT)/ — sign in as officer, organiser, member or other-officer (password: demo)."
-	DEBUG=true $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	PY=$(PY) scripts/run-local $(PORT)
 
 test: install-dev system-packages
 	$(PY) -m pytest $(PYTEST_ARGS)
@@ -76,4 +74,4 @@ system-packages:
 	fi
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .local-secret-key

@@ -36,7 +36,7 @@ from bargaining.serializers import (
     TrainingBudgetSerializer,
     UnionSerializer,
 )
-from bargaining.services import add_session_note, log_session, table_clause_version
+from bargaining.services import add_clause, add_session_note, log_session, table_clause_version
 from plumbing.api import CaucusViewSet, service_call
 
 
@@ -115,6 +115,11 @@ class ClauseViewSet(CaucusViewSet):
 
     def get_queryset(self):
         return super().get_queryset().with_current()
+
+    def perform_create(self, serializer):
+        # Through the same workflow as the web form (which may also table the first version).
+        self.check_owner(serializer.validated_data)
+        serializer.instance = service_call(add_clause, user=self.request.user, **serializer.validated_data)
 
     def get_prefetches(self):
         # The lineage, oldest first, each version naming its session only to those who may see it.

@@ -26,7 +26,7 @@ from bargaining.models import (
     Union,
     validate_school_year,
 )
-from plumbing.filters import visible
+from plumbing.filters import Archived, ArchivedFilterMixin, visible
 
 # Each word costs a subquery: a handful is a search, hundreds would be an attack.
 MAX_SEARCH_WORDS = 12
@@ -92,7 +92,7 @@ class BargainingUnitFilter(filters.FilterSet):
         fields = ["union", "employer", "job_group", "visibility"]
 
 
-class AgreementFilter(filters.FilterSet):
+class AgreementFilter(ArchivedFilterMixin, filters.FilterSet):
     bargaining_unit = filters.ModelChoiceFilter(queryset=visible(BargainingUnit))
     union = filters.ModelChoiceFilter(
         field_name="bargaining_unit__union", queryset=visible(Union), to_field_name="slug"
@@ -103,6 +103,7 @@ class AgreementFilter(filters.FilterSet):
     status = filters.ChoiceFilter(choices=AgreementStatus.choices)
     expires_after = filters.DateFilter(field_name="term_end", lookup_expr="gte")
     expires_before = filters.DateFilter(field_name="term_end", lookup_expr="lte")
+    archived = Archived.filter()
     ordering = filters.OrderingFilter(fields=["title", "term_start", "term_end", "status"])
 
     class Meta:
@@ -137,7 +138,8 @@ class ClauseFilter(filters.FilterSet):
     model_rating = filters.ChoiceFilter(choices=ModelRating.choices)
     visibility = filters.ChoiceFilter(choices=Visibility.choices)
     ordering = filters.OrderingFilter(
-        fields=[("article_number", "article_number"), ("title", "title"), ("topic__sort_order", "topic")]
+        # Article numbers sort as the agreement prints them: 21.2 before 21.10.
+        fields=[("article_key", "article_number"), ("title", "title"), ("topic__sort_order", "topic")]
     )
 
     class Meta:

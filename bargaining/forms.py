@@ -1,30 +1,126 @@
-"""Web forms for sessions, clause versions, employers and their AI training budgets."""
+"""Web forms for bargaining units, agreements, clauses, sessions and their notes, tabling clause versions,
+employers and their AI training budgets."""
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 
 from bargaining.models import (
+    Agreement,
+    BargainingUnit,
     BudgetSupport,
     Clause,
     ClauseVersionStatus,
     Employer,
     NegotiationSession,
+    SessionNote,
     SupportLevel,
     TabledBy,
     TrainingBudget,
     Union,
     validate_school_year,
 )
-from plumbing.forms import DateInput, RecordForm, TextForm
+from plumbing.forms import DateInput, RecordForm, TextForm, preselect_only_choice
+
+APPEND_ONLY = (
+    "Tabled versions are never changed: a correction is tabled as a new version, and the earlier ones stay in the "
+    "clause's lineage."
+)
+
+
+def session_label(session) -> str:
+    """A session as a picker names it: its date, and where it was held."""
+    return f"{session.held_on:%-d %b %Y}{' — ' + session.location if session.location else ''}"
+
+
+class UnitForm(RecordForm):
+    class Meta:
+        model = BargainingUnit
+        fields = ["union", "employer", "job_group", "name", "member_count", "visibility"]
+        help_texts = {"member_count": "How many members the union has in this unit."}
+
+    def __init__(self, *args, unions, employers, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            # A unit stays with the union that holds it.
+            del self.fields["union"]
+            self.fixed_fields = ("union",)
+        else:
+            self.fields["union"].queryset = unions
+            preselect_only_choice(self.fields["union"])
+        self.fields["employer"].queryset = employers
+
+
+class AgreementForm(RecordForm):
+    fixed_fields = ("bargaining_unit",)
+
+    class Meta:
+        model = Agreement
+        fields = ["title", "kind", "status", "term_start", "term_end", "visibility"]
+
+    def __init__(self, *args, bargaining_unit=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if bargaining_unit is not None:
+            self.instance.bargaining_unit = bargaining_unit
+
+
+class ClauseForm(RecordForm):
+    fixed_fields = ("agreement",)
+
+    class Meta:
+        model = Clause
+        fields = ["article_number", "title", "topic", "visibility"]
+        help_texts = {"topic": "Where the clause library files it, and which model clause it is rated against."}
+
+    def __init__(self, *args, agreement=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if agreement is not None:
+            self.instance.agreement = agreement
+
+
+class NewClauseForm(ClauseForm):
+    """A new article, and (if its text is given) the first version tabled for it."""
+
+    text = forms.CharField(
+        label="First text tabled",
+        widget=forms.Textarea(attrs={"rows": 8}),
+        required=False,
+        help_text="Leave empty to add the article now and table its text later.",
+    )
+    tabled_by = forms.ChoiceField(choices=TabledBy.choices, initial=TabledBy.UNION)
+    status = forms.ChoiceField(choices=ClauseVersionStatus.choices, initial=ClauseVersionStatus.PROPOSED)
+    session = forms.ModelChoiceField(
+        queryset=NegotiationSession.objects.none(),
+        required=False,
+        help_text="The session it was tabled in, if any.",
+    )
+    tabled_on = forms.DateField(
+        required=False, widget=DateInput(), help_text="Defaults to the session's date, or today."
+    )
+
+    FIRST_VERSION = ("text", "tabled_by", "status", "session", "tabled_on")
+
+    def __init__(self, *args, sessions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["session"].queryset = sessions
+        self.fields["session"].label_from_instance = session_label
+
+    def first_version(self) -> dict | None:
+        if not self.cleaned_data.get("text", "").strip():
+            return None
+        return {name: self.cleaned_data.get(name) for name in self.FIRST_VERSION}
+
+    def clause_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in ClauseForm.Meta.fields}
 
 
 class SessionForm(RecordForm):
     notes = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 6}),
         required=False,
-        help_text="The union side's notes. Kept internal: only officers and organisers read them.",
+        help_text="The union side's notes (Markdown). Kept internal: only officers and organisers read them.",
     )
+    fixed_fields = ("bargaining_unit",)
 
     class Meta:
         model = NegotiationSession
@@ -35,13 +131,35 @@ class SessionForm(RecordForm):
             "next_steps": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, bargaining_unit, **kwargs):
+    def __init__(self, *args, bargaining_unit=None, **kwargs):
         super().__init__(*args, **kwargs)
-        # Validated against its unit here; written by bargaining.services.log_session.
-        self.instance.bargaining_unit = bargaining_unit
+        if bargaining_unit is not None:
+            # Validated against its unit here; written by bargaining.services.log_session.
+            self.instance.bargaining_unit = bargaining_unit
+        if self.instance.pk is not None:
+            # Notes are records of their own, added and corrected on the session's page.
+            del self.fields["notes"]
+
+
+class NoteForm(RecordForm):
+    fixed_fields = ("session",)
+
+    class Meta:
+        model = SessionNote
+        fields = ["body", "visibility"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 8})}
+        labels = {"body": "Note"}
+        help_texts = {"body": "Markdown: *emphasis*, lists with -, links.", "visibility": "Notes are usually internal."}
+
+    def __init__(self, *args, session=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if session is not None:
+            self.instance.session = session
 
 
 class ClauseVersionForm(TextForm):
+    """Table a version in a session: the clause is chosen among those this session may take a version of."""
+
     clause = forms.ModelChoiceField(queryset=Clause.objects.none(), help_text="A clause of this unit's agreements.")
     tabled_by = forms.ChoiceField(choices=TabledBy.choices, initial=TabledBy.UNION)
     status = forms.ChoiceField(choices=ClauseVersionStatus.choices, initial=ClauseVersionStatus.PROPOSED)
@@ -137,3 +255,31 @@ class BudgetComparisonForm(TextForm):
         self.fields["union"].queryset = unions
         self.fields["union"].empty_label = None
         self.fields["year"].widget = forms.Select(choices=[(year, year) for year in years])
+
+
+class TableVersionForm(TextForm):
+    """Table a new version of one clause: in one of the sessions it may be tabled in, or on a date of its own."""
+
+    session = forms.ModelChoiceField(
+        queryset=NegotiationSession.objects.none(),
+        required=False,
+        empty_label="Not in a negotiation session",
+        help_text="Only this unit's sessions held on or after the clause's latest version are offered.",
+    )
+    tabled_on = forms.DateField(
+        required=False, widget=DateInput(), help_text="Defaults to the session's date, or today."
+    )
+    tabled_by = forms.ChoiceField(choices=TabledBy.choices, initial=TabledBy.UNION)
+    status = forms.ChoiceField(choices=ClauseVersionStatus.choices, initial=ClauseVersionStatus.PROPOSED)
+    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 12}), help_text="The full text as tabled.")
+
+    def __init__(self, *args, sessions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["session"].queryset = sessions
+        self.fields["session"].label_from_instance = session_label
+
+    def clean_text(self):
+        text = self.cleaned_data["text"]
+        if not text.strip():
+            raise ValidationError("Enter the text of the clause as tabled.")
+        return text

@@ -95,7 +95,18 @@ class AgreementSerializer(CaucusSerializer):
     class Meta:
         model = Agreement
         api_name = "agreement"
-        fields = ["url", "id", "bargaining_unit", "title", "kind", "term_start", "term_end", "status", "visibility"]
+        fields = [
+            "url",
+            "id",
+            "bargaining_unit",
+            "title",
+            "kind",
+            "term_start",
+            "term_end",
+            "status",
+            "visibility",
+            "archived_on",
+        ]
 
 
 class TopicSerializer(CaucusSerializer):

@@ -6,11 +6,28 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from bargaining.access import Visibility
-from bargaining.models import BargainingUnit, Clause, ClauseVersion, NegotiationSession, SessionNote
+from bargaining.models import (
+    Agreement,
+    BargainingUnit,
+    Clause,
+    ClauseVersion,
+    ModelRating,
+    NegotiationSession,
+    SessionNote,
+    Topic,
+)
 
 
 def _author(user):
     return user if user is not None and user.is_authenticated else None
+
+
+def _save_by(record, user):
+    """Save `record` with `user` named in its history (a web request names them anyway; a script does not)."""
+    if _author(user) is not None:
+        record._history_user = user
+    record.save()
+    return record
 
 
 @transaction.atomic
@@ -39,7 +56,7 @@ def log_session(
         created_by=_author(user),
     )
     session.full_clean()
-    session.save()
+    _save_by(session, user)
     if notes.strip():
         add_session_note(session=session, body=notes, visibility=Visibility.INTERNAL, user=user)
     return session
@@ -52,8 +69,7 @@ def add_session_note(
     """Add the union side's note to a session. Raises ValidationError naming the field at fault."""
     note = SessionNote(session=session, body=body, visibility=visibility, author=_author(user))
     note.full_clean()
-    note.save()
-    return note
+    return _save_by(note, user)
 
 
 @transaction.atomic
@@ -99,5 +115,36 @@ def table_clause_version(
         created_by=_author(user),
     )
     version.full_clean(exclude=["number"])
-    version.save()
-    return version
+    return _save_by(version, user)
+
+
+@transaction.atomic
+def add_clause(
+    *,
+    agreement: Agreement,
+    article_number: str,
+    title: str,
+    topic: Topic,
+    user=None,
+    visibility: str = Visibility.MEMBERS,
+    model_rating: str = ModelRating.UNRATED,
+    first_version: dict | None = None,
+) -> Clause:
+    """Add an article to an agreement and, if given, table its first version, all or nothing.
+
+    `first_version` holds table_clause_version's arguments (text, tabled_by, status, session, tabled_on).
+    Raises ValidationError naming the field at fault.
+    """
+    clause = Clause(
+        agreement=agreement,
+        article_number=article_number,
+        title=title,
+        topic=topic,
+        visibility=visibility,
+        model_rating=model_rating,
+    )
+    clause.full_clean()
+    _save_by(clause, user)
+    if first_version:
+        table_clause_version(clause=clause, user=user, **first_version)
+    return clause

@@ -231,7 +231,8 @@ WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", DEBUG)
 
 # --- Mail (password resets): printed to the console in development, sent by SMTP otherwise ---
 
-if DEBUG and not os.environ.get("EMAIL_HOST"):
+# EMAIL_TO_CONSOLE=true prints mail on a machine that serves with DEBUG off but sends no mail (`make run`).
+if env_bool("EMAIL_TO_CONSOLE", DEBUG and not os.environ.get("EMAIL_HOST")):
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 else:
     MAILERS = {

@@ -1,19 +1,21 @@
 from django.contrib import admin
 
 from consultations.models import Consultation, ConsultationEvent, EdTechTool, ProcurementProposal, Vendor
+from consultations.services import edit_consultation
 from plumbing.admin import RecordAdmin
 
 
 @admin.register(Vendor)
 class VendorAdmin(RecordAdmin):
-    list_display = ["name", "country", "website"]
+    list_display = ["name", "country", "website", "archived_on"]
+    list_filter = ["archived_on"]
     search_fields = ["name", "country"]
 
 
 @admin.register(EdTechTool)
 class EdTechToolAdmin(RecordAdmin):
-    list_display = ["name", "vendor", "category", "risk_rating", "privacy_agreement_status"]
-    list_filter = ["category", "risk_rating", "privacy_agreement_status", "vendor"]
+    list_display = ["name", "vendor", "category", "risk_rating", "privacy_agreement_status", "archived_on"]
+    list_filter = ["category", "risk_rating", "privacy_agreement_status", "vendor", "archived_on"]
     search_fields = ["name", "vendor__name", "description", "ai_features"]
     autocomplete_fields = ["vendor"]
     list_select_related = ["vendor"]
@@ -45,6 +47,14 @@ class ConsultationAdmin(RecordAdmin):
     autocomplete_fields = ["union", "proposal", "resulting_clauses"]
     list_select_related = ["union", "proposal"]
     inlines = [ConsultationEventInline]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            return super().save_model(request, obj, form, change)
+        # As on the web and in the API: a new stage, deadline or visibility is told on the timeline.
+        changes = {name: form.cleaned_data[name] for name in form.changed_data if name != "resulting_clauses"}
+        edit_consultation(consultation=obj, user=request.user, changes=changes)
+        return None
 
 
 @admin.register(ConsultationEvent)

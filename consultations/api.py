@@ -20,8 +20,15 @@ from consultations.serializers import (
     StageSerializer,
     VendorSerializer,
 )
-from consultations.services import add_consultation_event, move_consultation_stage
+from consultations.services import (
+    NewTool,
+    add_consultation_event,
+    edit_consultation,
+    move_consultation_stage,
+    record_proposal,
+)
 from plumbing.api import CaucusViewSet, service_call
+from plumbing.records import with_hidden_links
 
 
 class VendorViewSet(CaucusViewSet):
@@ -49,6 +56,33 @@ class ProcurementProposalViewSet(CaucusViewSet):
     serializer_class = ProcurementProposalSerializer
     filterset_class = filters.ProcurementProposalFilter
 
+    # Through the same workflow as the web form, which may add the proposal's tool (and its vendor) first.
+    def perform_create(self, serializer):
+        self.check_owner(serializer.validated_data)
+        self._record(ProcurementProposal(), serializer)
+
+    def perform_update(self, serializer):
+        self._record(serializer.instance, serializer)
+
+    def _record(self, proposal, serializer):
+        data = dict(serializer.validated_data)
+        new_tool = data.pop("new_tool", None)
+        for name, value in data.items():
+            setattr(proposal, name, value)
+        serializer.instance = service_call(
+            record_proposal,
+            proposal=proposal,
+            user=self.request.user,
+            new_tool=NewTool(
+                name=new_tool["name"],
+                category=new_tool["category"],
+                vendor=new_tool.get("vendor"),
+                vendor_name=new_tool.get("vendor_name", ""),
+            )
+            if new_tool
+            else None,
+        )
+
 
 class ConsultationViewSet(CaucusViewSet):
     """One union's consultation on one proposal."""
@@ -67,6 +101,19 @@ class ConsultationViewSet(CaucusViewSet):
         # A consultation may have led to clauses the caller may not read: list only the others.
         clauses = Clause.objects.visible_to(self.request.user).only("pk")
         return [Prefetch("resulting_clauses", queryset=clauses)]
+
+    def perform_update(self, serializer):
+        # Through the same workflow as the web form: a new deadline or visibility is told on the timeline.
+        consultation, user = serializer.instance, self.request.user
+        if "union" in serializer.validated_data and serializer.validated_data["union"] != consultation.union:
+            self.check_owner(serializer.validated_data)
+        changes = dict(serializer.validated_data)
+        clauses = changes.pop("resulting_clauses", None)
+        if clauses is not None:
+            clauses = with_hidden_links(consultation, "resulting_clauses", clauses, user)
+        serializer.instance = service_call(
+            edit_consultation, consultation=consultation, user=user, changes=changes, resulting_clauses=clauses
+        )
 
     @extend_schema(
         summary="Add an event to the consultation's timeline",

@@ -13,11 +13,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from bargaining.filters import search_words
-from bargaining.models import Clause, NegotiationSession
+from bargaining.models import Clause
 from bargaining.redline import redline
 from bargaining.views import MAX_COMPARED
 from consultations.filters import ClauseLibraryFilter
 from plumbing.pages import csv_cell, excerpt, filtered_page, highlight
+from plumbing.records import may_edit
 
 CLAUSE_FILTER_LABELS = {
     "search": "Search titles and texts",
@@ -161,9 +162,7 @@ def clause_detail(request, pk):
             "new": new,
             "segments": redline(old.text, new.text) if old and new else [],
             "consultations": clause.consultations.visible_to(user).select_related("union", "proposal__tool"),
-            "sessions": NegotiationSession.objects.editable_by(user)
-            .visible_to(user)
-            .filter(bargaining_unit=clause.agreement.bargaining_unit_id)[:5],
+            "can_edit": may_edit(user, clause),
         },
     )
 

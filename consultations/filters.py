@@ -18,11 +18,12 @@ from consultations.models import (
     ToolCategory,
     Vendor,
 )
-from plumbing.filters import visible
+from plumbing.filters import Archived, ArchivedFilterMixin, visible
 
 
-class VendorFilter(filters.FilterSet):
+class VendorFilter(ArchivedFilterMixin, filters.FilterSet):
     name = filters.CharFilter(lookup_expr="icontains")
+    archived = Archived.filter()
     ordering = filters.OrderingFilter(fields=["name", "country"])
 
     class Meta:
@@ -30,7 +31,7 @@ class VendorFilter(filters.FilterSet):
         fields = ["name", "country"]
 
 
-class EdTechToolFilter(filters.FilterSet):
+class EdTechToolFilter(ArchivedFilterMixin, filters.FilterSet):
     search = filters.CharFilter(field_name="name", lookup_expr="icontains", label="Name contains")
     category = filters.ChoiceFilter(choices=ToolCategory.choices)
     vendor = filters.ModelChoiceFilter(queryset=visible(Vendor))
@@ -40,6 +41,7 @@ class EdTechToolFilter(filters.FilterSet):
     employer = filters.ModelChoiceFilter(
         field_name="proposals__employer", queryset=visible(Employer), to_field_name="slug", distinct=True
     )
+    archived = Archived.filter()
     ordering = filters.OrderingFilter(fields=["name", "category", "risk_rating", ("vendor__name", "vendor")])
 
     class Meta:

@@ -1,16 +1,86 @@
-"""Web forms for proposals, consultations and their timelines."""
+"""Web forms for vendors, tools, proposals (with a tool new to the registry), consultations and their events."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 from bargaining.models import JobGroup
-from consultations.models import Consultation, ConsultationStage, EventKind, ProcurementProposal
-from plumbing.forms import DateInput, RecordForm, TextForm
+from consultations.models import (
+    CHOSEN_EVENT_KINDS,
+    Consultation,
+    ConsultationEvent,
+    ConsultationStage,
+    EdTechTool,
+    PersonalData,
+    ProcurementProposal,
+    ToolCategory,
+    Vendor,
+)
+from consultations.services import NewTool
+from plumbing.forms import DateInput, RecordForm, RecordsField, TextForm, active_choices, preselect_only_choice
+
+
+class VendorForm(RecordForm):
+    class Meta:
+        model = Vendor
+        fields = ["name", "website", "country", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 4})}
+
+
+class ToolForm(RecordForm):
+    personal_data = forms.MultipleChoiceField(
+        label="Personal data it processes",
+        choices=PersonalData.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = EdTechTool
+        fields = [
+            "name",
+            "vendor",
+            "category",
+            "description",
+            "ai_features",
+            "personal_data",
+            "privacy_agreement_status",
+            "privacy_agreement_expires_on",
+            "risk_rating",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "ai_features": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, vendors, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = self.instance.vendor if self.instance.vendor_id else None
+        self.fields["vendor"].queryset = active_choices(vendors, current)
 
 
 class ProposalForm(RecordForm):
+    """A proposal, for a tool of the registry or one added with it (and its vendor, if that is new too)."""
+
     affected_job_groups = forms.MultipleChoiceField(
         choices=JobGroup.choices, widget=forms.CheckboxSelectMultiple, required=False
     )
+    new_tool_name = forms.CharField(label="Name of the new tool", max_length=200, required=False)
+    new_tool_vendor = forms.ModelChoiceField(
+        label="Its vendor",
+        queryset=Vendor.objects.none(),
+        required=False,
+        empty_label="A vendor not in the registry (name it below)",
+    )
+    new_vendor_name = forms.CharField(
+        label="Name of the new vendor", max_length=200, required=False, help_text="Only if the vendor is new too."
+    )
+    new_tool_category = forms.ChoiceField(
+        label="Its category", choices=[("", "Choose a category"), *ToolCategory.choices], required=False
+    )
+
+    NEW_TOOL_FIELDS = ("new_tool_name", "new_tool_vendor", "new_vendor_name", "new_tool_category")
+    PROPOSAL_FIELDS = ("employer", "tool", "title", "purpose", "affected_job_groups", "cost", "budget_line")
+    DATE_FIELDS = ("announced_on", "proposed_start", "status")
 
     class Meta:
         model = ProcurementProposal
@@ -26,34 +96,127 @@ class ProposalForm(RecordForm):
             "proposed_start",
             "status",
         ]
-        widgets = {
-            "announced_on": DateInput(),
-            "proposed_start": DateInput(),
-            "purpose": forms.Textarea(attrs={"rows": 4}),
-        }
+        widgets = {"purpose": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {"tool": "Not in the list? Add it below, with its vendor."}
+
+    def __init__(self, *args, employers, tools, vendors, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["employer"].queryset = employers
+        current = self.instance.tool if self.instance.tool_id else None
+        self.fields["tool"].queryset = active_choices(tools, current).select_related("vendor")
+        self.fields["tool"].label_from_instance = lambda tool: f"{tool.name} ({tool.vendor.name})"
+        self.fields["tool"].required = False
+        self.fields["tool"].empty_label = "A tool not in the registry (describe it below)"
+        self.fields["new_tool_vendor"].queryset = active_choices(vendors)
+
+    def clean(self):
+        cleaned = super().clean()
+        named = (cleaned.get("new_tool_name") or "").strip()
+        if cleaned.get("tool") and named:
+            self.add_error("new_tool_name", "Choose a tool from the list or add a new one, not both.")
+        elif not cleaned.get("tool") and not named and "tool" not in self.errors:
+            self.add_error("tool", "Choose the tool proposed, or add it below if it is not in the registry yet.")
+        elif named and not cleaned.get("new_tool_category"):
+            self.add_error("new_tool_category", "Choose the new tool's category.")
+        return cleaned
+
+    def new_tool(self) -> NewTool | None:
+        data = self.cleaned_data
+        if not (data.get("new_tool_name") or "").strip():
+            return None
+        return NewTool(
+            name=data["new_tool_name"],
+            category=data["new_tool_category"],
+            vendor=data.get("new_tool_vendor"),
+            vendor_name=data.get("new_vendor_name", ""),
+        )
 
 
 class ConsultationForm(RecordForm):
     class Meta:
         model = Consultation
-        fields = ["union", "proposal", "opened_on", "response_deadline", "visibility"]
-        widgets = {"opened_on": DateInput(), "response_deadline": DateInput()}
-        help_texts = {"response_deadline": "When the union's response is due. Notices often allow about 30 days."}
+        fields = [
+            "union",
+            "proposal",
+            "stage",
+            "opened_on",
+            "response_deadline",
+            "outcome",
+            "visibility",
+            "resulting_clauses",
+        ]
+        widgets = {
+            "outcome": forms.Textarea(attrs={"rows": 4}),
+            "resulting_clauses": forms.CheckboxSelectMultiple,
+        }
+        field_classes = {"resulting_clauses": RecordsField}
+        help_texts = {
+            "response_deadline": "When the union's response is due. Notices often allow about 30 days.",
+            "outcome": "What the consultation achieved (Markdown).",
+            "resulting_clauses": "Your union's clauses negotiated because of this consultation.",
+        }
 
-    def __init__(self, *args, unions, proposals, **kwargs):
+    def __init__(self, *args, unions, proposals, clauses, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["union"].queryset = unions
         self.fields["proposal"].queryset = proposals.select_related("employer")
+        self.fields["stage"].required = False
+        self.fields["resulting_clauses"].queryset = clauses.select_related("agreement").order_by(
+            "agreement__title", "article_key"
+        )
+        self.fields["resulting_clauses"].label_from_instance = lambda clause: f"{clause.agreement} — {clause}"
+        if self.instance.pk is not None:
+            # A consultation stays its union's; a change of stage, deadline or visibility goes on its timeline.
+            del self.fields["union"]
+            self.fixed_fields = ("union",)
+        else:
+            self.fields["union"].queryset = unions
+            preselect_only_choice(self.fields["union"])
+
+    def clean_stage(self):
+        # A consultation usually starts with the employer's notice; one recorded later may start further on.
+        return self.cleaned_data.get("stage") or ConsultationStage.NOTICE_RECEIVED
+
+    def changes(self) -> dict:
+        """The consultation's own fields, for consultations.services.edit_consultation."""
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if name not in ("resulting_clauses", "read_version", "union")
+        }
 
 
 class EventForm(TextForm):
+    """A new event on a consultation's timeline."""
+
     occurred_on = forms.DateField(label="Date", widget=DateInput())
-    kind = forms.ChoiceField(choices=EventKind.choices)
+    kind = forms.ChoiceField(choices=CHOSEN_EVENT_KINDS)
     summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}))
     visibility = forms.ChoiceField(choices=Consultation._meta.get_field("visibility").choices)
+
+
+class EventEditForm(RecordForm):
+    """A correction of an event: its consultation stays, and record changes are Caucus's own (never edited)."""
+
+    fixed_fields = ("consultation",)
+
+    class Meta:
+        model = ConsultationEvent
+        fields = ["occurred_on", "kind", "summary", "visibility"]
+        labels = {"occurred_on": "Date"}
+        widgets = {"summary": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = CHOSEN_EVENT_KINDS
 
 
 class StageForm(TextForm):
     stage = forms.ChoiceField(choices=ConsultationStage.choices, label="Move to stage")
     # The stage the officer saw: a move made by someone else in between refuses this one.
     current_stage = forms.CharField(widget=forms.HiddenInput)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("stage") and cleaned.get("stage") == cleaned.get("current_stage"):
+            raise ValidationError("The consultation is at that stage already: choose another.")
+        return cleaned

@@ -5,10 +5,20 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from bargaining.access import ReferenceQuerySet, UnionOwnedQuerySet, Visibility
-from bargaining.models import Clause, Employer, JobGroup, Union, parent_of, refuse_wider_visibility
+from bargaining.models import (
+    Clause,
+    Employer,
+    JobGroup,
+    Union,
+    ever_shown_beyond_leadership,
+    parent_of,
+    refuse_archived_parent,
+    refuse_wider_visibility,
+)
 from plumbing.validators import plausible_date
 
 
@@ -47,13 +57,25 @@ def validate_job_groups(value):
     validate_choice_list(value, JobGroup, "job groups")
 
 
+class ArchivableQuerySet(ReferenceQuerySet):
+    """Shared reference records that can be retired (archived) rather than deleted."""
+
+    def active(self):
+        """The records offered when a new record is made: not archived."""
+        return self.filter(archived_on__isnull=True)
+
+
+ARCHIVED_HELP = "Set when the record is retired: it leaves pickers and lists, and stays on timelines and in history."
+
+
 class Vendor(models.Model):
     name = models.CharField(max_length=200, unique=True)
     website = models.URLField(blank=True)
     country = models.CharField(max_length=80, blank=True)
     notes = models.TextField(blank=True)
+    archived_on = models.DateField(null=True, blank=True, help_text=ARCHIVED_HELP)
 
-    objects = ReferenceQuerySet.as_manager()
+    objects = ArchivableQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -61,6 +83,9 @@ class Vendor(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("vendor_detail", args=[self.pk])
 
 
 class ToolCategory(models.TextChoices):
@@ -101,9 +126,17 @@ class EdTechTool(models.Model):
     privacy_agreement_status = models.CharField(
         max_length=30, choices=PrivacyAgreementStatus, default=PrivacyAgreementStatus.NONE
     )
+    privacy_agreement_expires_on = models.DateField(
+        "privacy agreement expires on",
+        null=True,
+        blank=True,
+        validators=[plausible_date],
+        help_text="When the district's privacy agreement for this tool ends, if it has been signed.",
+    )
     risk_rating = models.CharField(max_length=20, choices=RiskRating, default=RiskRating.UNASSESSED)
+    archived_on = models.DateField(null=True, blank=True, help_text=ARCHIVED_HELP)
 
-    objects = ReferenceQuerySet.as_manager()
+    objects = ArchivableQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -115,6 +148,17 @@ class EdTechTool(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("tool_detail", args=[self.pk])
+
+    def clean(self):
+        refuse_archived_parent(self, "vendor", "vendor")
+        unsigned = (PrivacyAgreementStatus.NONE, PrivacyAgreementStatus.REQUESTED)
+        if self.privacy_agreement_expires_on and self.privacy_agreement_status in unsigned:
+            raise ValidationError(
+                {"privacy_agreement_expires_on": "Only a signed (or expired) privacy agreement has an expiry date."}
+            )
 
     def get_personal_data_display(self) -> list[str]:
         labels = dict(PersonalData.choices)
@@ -166,7 +210,11 @@ class ProcurementProposal(models.Model):
     def __str__(self):
         return f"{self.title} ({self.employer})"
 
+    def get_absolute_url(self):
+        return reverse("proposal_detail", args=[self.pk])
+
     def clean(self):
+        refuse_archived_parent(self, "tool", "tool")
         if self.proposed_start and self.announced_on and self.proposed_start < self.announced_on:
             raise ValidationError({"proposed_start": "The proposed start cannot come before the announcement."})
 
@@ -221,6 +269,18 @@ class Consultation(models.Model):
     def __str__(self):
         return f"{self.union.short_name}: {self.proposal.title}"
 
+    def get_absolute_url(self):
+        return reverse("consultation_detail", args=[self.pk])
+
+    def deletion_refusal(self) -> str | None:
+        """A consultation with a timeline is part of the union's record; one opened by mistake may go."""
+        if self.pk is not None and self.events.exists():
+            return (
+                "This consultation has events on its timeline, and a consultation's story is never erased. "
+                "Correct its stage, dates or outcome instead."
+            )
+        return None
+
     def clean_resulting_clauses(self, clauses) -> None:
         """A union's consultation produces clauses of its own agreements, never another union's.
 
@@ -255,11 +315,21 @@ class EventKind(models.TextChoices):
     EMPLOYER_DECISION = "employer_decision", "Employer decision"
     ESCALATION = "escalation", "Escalation"
     NOTE = "note", "Note"
+    # Written by Caucus itself when an officer changes the consultation's stage, deadline or visibility.
+    RECORD_CHANGE = "record_change", "Record updated"
+
+
+# The kinds a person may choose: record changes are written automatically, and only so.
+CHOSEN_EVENT_KINDS = [(value, label) for value, label in EventKind.choices if value != EventKind.RECORD_CHANGE]
 
 
 class ConsultationEventQuerySet(UnionOwnedQuerySet):
     union_path = "consultation__union"
     visibility_prefixes = ("", "consultation__")
+
+    def editable_by(self, user):
+        # What the record says happened to it is not for anyone to rewrite, staff included.
+        return super().editable_by(user).exclude(kind=EventKind.RECORD_CHANGE)
 
 
 class ConsultationEvent(models.Model):
@@ -279,8 +349,25 @@ class ConsultationEvent(models.Model):
     class Meta:
         ordering = ["occurred_on", "created_at"]
 
+    # Set by consultations.services when it writes a record change; every other writer is refused that kind.
+    recorded_automatically = False
+
     def __str__(self):
         return f"{self.occurred_on:%d %b %Y} {self.get_kind_display()}"
 
+    def get_absolute_url(self):
+        return reverse("consultation_detail", args=[self.consultation_id]) + f"#event-{self.pk}"
+
     def clean(self):
         refuse_wider_visibility(self, "consultation", "consultation")
+        if self.kind == EventKind.RECORD_CHANGE and not self.recorded_automatically:
+            raise ValidationError(
+                {"kind": "Caucus records changes to the consultation itself: choose another kind of event."}
+            )
+
+    def deletion_refusal(self) -> str | None:
+        if self.kind == EventKind.RECORD_CHANGE:
+            return "Caucus wrote this event when the consultation changed: it stays on the timeline."
+        if self.pk is not None and ever_shown_beyond_leadership(self):
+            return "This event has been shared beyond the union's leadership, so it is kept: correct it instead."
+        return None

@@ -10,18 +10,19 @@ from consultations.models import (
     EdTechTool,
     PersonalData,
     ProcurementProposal,
+    ToolCategory,
     Vendor,
     validate_job_groups,
     validate_personal_data,
 )
-from plumbing.api import CaucusSerializer
+from plumbing.api import CaucusSerializer, VisibleRelatedField
 
 
 class VendorSerializer(CaucusSerializer):
     class Meta:
         model = Vendor
         api_name = "vendor"
-        fields = ["url", "id", "name", "website", "country", "notes"]
+        fields = ["url", "id", "name", "website", "country", "notes", "archived_on"]
 
 
 class EdTechToolSerializer(CaucusSerializer):
@@ -45,14 +46,48 @@ class EdTechToolSerializer(CaucusSerializer):
             "ai_features",
             "personal_data",
             "privacy_agreement_status",
+            "privacy_agreement_expires_on",
             "risk_rating",
+            "archived_on",
         ]
+
+
+class NewToolSerializer(serializers.Serializer):
+    """A tool not yet in the registry, added with the proposal: by a vendor of the registry or a new one."""
+
+    name = serializers.CharField(max_length=200)
+    category = serializers.ChoiceField(choices=ToolCategory.choices)
+    vendor = VisibleRelatedField(queryset=Vendor.objects.all(), required=False, allow_null=True)
+    vendor_name = serializers.CharField(
+        max_length=200, required=False, allow_blank=True, help_text="A vendor new to the registry, by name."
+    )
+
+    def validate(self, attrs):
+        if bool(attrs.get("vendor")) == bool(attrs.get("vendor_name", "").strip()):
+            raise serializers.ValidationError({"vendor": ["Give either `vendor` (an id) or `vendor_name`."]})
+        return attrs
 
 
 class ProcurementProposalSerializer(CaucusSerializer):
     affected_job_groups = serializers.ListField(
         child=serializers.ChoiceField(choices=JobGroup.choices), required=False, validators=[validate_job_groups]
     )
+    new_tool = NewToolSerializer(
+        write_only=True,
+        required=False,
+        help_text="Instead of `tool`: a tool not yet in the registry, added (with its vendor) with the proposal.",
+    )
+    # consultations.services.record_proposal validates the proposal once its tool is known.
+    validate_with_model = False
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        has_tool = attrs.get("tool") is not None or (self.instance is not None and "new_tool" not in attrs)
+        if "new_tool" in attrs and attrs.get("tool") is not None:
+            raise serializers.ValidationError({"new_tool": ["Give `tool` or `new_tool`, not both."]})
+        if not has_tool and "new_tool" not in attrs:
+            raise serializers.ValidationError({"tool": ["Choose a tool, or describe a new one in `new_tool`."]})
+        return attrs
 
     class Meta:
         model = ProcurementProposal
@@ -70,8 +105,9 @@ class ProcurementProposalSerializer(CaucusSerializer):
             "announced_on",
             "proposed_start",
             "status",
+            "new_tool",
         ]
-        extra_kwargs = {"cost": {"min_value": 0}}
+        extra_kwargs = {"cost": {"min_value": 0}, "tool": {"required": False}}
 
 
 class ConsultationSerializer(CaucusSerializer):

@@ -1,6 +1,8 @@
-"""Web pages of consultations: tools, procurement proposals, consultations and their timelines.
+"""Web pages of consultations: vendors, tools, procurement proposals, consultations and their timelines, with
+their add, edit, history and delete pages.
 
-A tool's own page joins positions too, so it lives in policies (policies/overview/).
+The pages of a tool, a proposal and a consultation show positions too, so they live in policies
+(policies/overview/); the forms and workflows they link to are here.
 """
 
 import datetime
@@ -9,41 +11,168 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from bargaining.models import Union
-from consultations.filters import ConsultationFilter, EdTechToolFilter, ProcurementProposalFilter
-from consultations.forms import ConsultationForm, EventForm, ProposalForm, StageForm
-from consultations.models import Consultation, ConsultationEvent, ConsultationStage, EdTechTool, ProcurementProposal
-from consultations.services import add_consultation_event, move_consultation_stage
+from bargaining.models import Clause, Employer, Union
+from consultations.filters import ConsultationFilter, EdTechToolFilter, ProcurementProposalFilter, VendorFilter
+from consultations.forms import (
+    ConsultationForm,
+    EventEditForm,
+    EventForm,
+    ProposalForm,
+    StageForm,
+    ToolForm,
+    VendorForm,
+)
+from consultations.models import Consultation, ConsultationEvent, EdTechTool, ProcurementProposal, Vendor
+from consultations.services import add_consultation_event, edit_consultation, move_consultation_stage, record_proposal
 from plumbing.forms import add_service_errors, refuse_stale_save
-from plumbing.pages import filtered_page, get_editable_or_403, get_visible_or_404, require_may_add
-from plumbing.records import may_edit
+from plumbing.pages import (
+    archive_action,
+    delete_page,
+    filtered_page,
+    get_editable_or_403,
+    get_visible_or_404,
+    history_page,
+    record_form_page,
+    require_may_add,
+)
+from plumbing.records import may_edit, with_hidden_links
 
-# Proposals are shared reference records; consultations belong to a union. Officers of any union record both.
+# Proposals, tools and vendors are shared reference records; consultations belong to a union. Officers of any
+# union record them.
 ONLY_OFFICERS = "Only union officers may record this."
 
 
-# Tools
+# Vendors
+
+
+@login_required
+def vendor_list(request):
+    context = filtered_page(
+        request,
+        VendorFilter,
+        Vendor.objects.visible_to(request.user),
+        labels={"name": "Name contains"},
+        primary=["name", "country", "archived"],
+    )
+    context["can_add"] = Vendor.objects.may_add(request.user)
+    return render(request, "consultations/vendor_list.html", context)
+
+
+@login_required
+def vendor_detail(request, pk):
+    vendor = get_visible_or_404(Vendor, request.user, pk=pk)
+    return render(
+        request,
+        "consultations/vendor_detail.html",
+        {
+            "vendor": vendor,
+            "tools": EdTechTool.objects.visible_to(request.user).filter(vendor=vendor),
+            "can_edit": may_edit(request.user, vendor),
+        },
+    )
+
+
+@login_required
+def vendor_create(request):
+    require_may_add(Vendor, request.user, ONLY_OFFICERS)
+    return record_form_page(
+        request, VendorForm(request.POST or None), template="consultations/vendor_form.html", saved="Vendor added."
+    )
+
+
+@login_required
+def vendor_edit(request, pk):
+    vendor = get_editable_or_403(Vendor, request.user, pk=pk)
+    return record_form_page(
+        request,
+        VendorForm(request.POST or None, instance=vendor),
+        template="consultations/vendor_form.html",
+        context={"vendor": vendor},
+        saved="Vendor saved.",
+    )
+
+
+@login_required
+def vendor_history(request, pk):
+    return history_page(request, get_visible_or_404(Vendor, request.user, pk=pk))
+
+
+@login_required
+@require_POST
+def vendor_archive(request, pk):
+    return archive_action(request, get_editable_or_403(Vendor, request.user, pk=pk))
+
+
+@login_required
+def vendor_delete(request, pk):
+    return delete_page(request, get_editable_or_403(Vendor, request.user, pk=pk), gone_to=reverse("vendor_list"))
+
+
+# Tools (a tool's own page, with its timeline, is policies.overview's)
 
 
 @login_required
 def tool_list(request):
     tools = EdTechTool.objects.visible_to(request.user).select_related("vendor")
-    return render(
+    context = filtered_page(
         request,
-        "consultations/tool_list.html",
-        filtered_page(
-            request,
-            EdTechToolFilter,
-            tools,
-            labels={"search": "Name contains", "privacy_agreement_status": "Privacy agreement"},
-            primary=["search", "category", "vendor", "risk_rating", "privacy_agreement_status"],
-        ),
+        EdTechToolFilter,
+        tools,
+        labels={"search": "Name contains", "privacy_agreement_status": "Privacy agreement"},
+        primary=["search", "category", "vendor", "risk_rating", "privacy_agreement_status"],
+    )
+    context["can_add"] = EdTechTool.objects.may_add(request.user)
+    return render(request, "consultations/tool_list.html", context)
+
+
+def _tool_form(request, instance=None, initial=None):
+    return ToolForm(
+        request.POST or None, instance=instance, initial=initial, vendors=Vendor.objects.visible_to(request.user)
     )
 
 
-# Procurement proposals
+@login_required
+def tool_create(request):
+    require_may_add(EdTechTool, request.user, ONLY_OFFICERS)
+    vendor = request.GET.get("vendor", "")
+    initial = {"vendor": vendor} if vendor.isdigit() and len(vendor) <= 18 else None
+    return record_form_page(
+        request, _tool_form(request, initial=initial), template="consultations/tool_form.html", saved="Tool added."
+    )
+
+
+@login_required
+def tool_edit(request, pk):
+    tool = get_editable_or_403(EdTechTool, request.user, pk=pk)
+    return record_form_page(
+        request,
+        _tool_form(request, tool),
+        template="consultations/tool_form.html",
+        context={"tool": tool},
+        saved="Tool saved.",
+    )
+
+
+@login_required
+def tool_history(request, pk):
+    return history_page(request, get_visible_or_404(EdTechTool, request.user, pk=pk))
+
+
+@login_required
+@require_POST
+def tool_archive(request, pk):
+    return archive_action(request, get_editable_or_403(EdTechTool, request.user, pk=pk))
+
+
+@login_required
+def tool_delete(request, pk):
+    return delete_page(request, get_editable_or_403(EdTechTool, request.user, pk=pk), gone_to=reverse("tool_list"))
+
+
+# Procurement proposals (a proposal's page lists its positions too: policies.overview)
 
 
 @login_required
@@ -60,36 +189,63 @@ def proposal_list(request):
     return render(request, "consultations/proposal_list.html", context)
 
 
-@login_required
-def proposal_detail(request, pk):
+def _proposal_page(request, *, instance=None, saved: str):
     user = request.user
-    proposal = get_visible_or_404(ProcurementProposal.objects.select_related("employer", "tool"), user, pk=pk)
-    consultations = Consultation.objects.visible_to(user).filter(proposal=proposal).select_related("union")
-    return render(
+    initial = {}
+    tool = request.GET.get("tool", "")
+    if instance is None and tool.isdigit() and len(tool) <= 18:
+        initial["tool"] = tool
+    form = ProposalForm(
+        request.POST or None,
+        instance=instance,
+        initial=initial,
+        employers=Employer.objects.visible_to(user),
+        tools=EdTechTool.objects.visible_to(user),
+        vendors=Vendor.objects.visible_to(user),
+    )
+
+    def save(form):
+        return record_proposal(
+            proposal=form.save(commit=False),
+            user=user,
+            new_tool=form.new_tool(),
+            read_version=form.cleaned_data.get("read_version"),
+        )
+
+    return record_form_page(
         request,
-        "consultations/proposal_detail.html",
-        {
-            "proposal": proposal,
-            "consultations": consultations,
-            "can_consult": Union.objects.editable_by(user).exclude(consultations__proposal=proposal).exists(),
-        },
+        form,
+        template="consultations/proposal_form.html",
+        context={"proposal": instance},
+        saved=saved,
+        save=save,
     )
 
 
 @login_required
 def proposal_create(request):
     require_may_add(ProcurementProposal, request.user, ONLY_OFFICERS)
-    form = ProposalForm(request.POST or None)
-    form.fields["employer"].queryset = form.fields["employer"].queryset.model.objects.visible_to(request.user)
-    form.fields["tool"].queryset = EdTechTool.objects.visible_to(request.user).select_related("vendor")
-    if request.method == "POST" and form.is_valid():
-        proposal = form.save()
-        messages.success(request, "Proposal recorded. Open your union's consultation on it below.")
-        return redirect("proposal_detail", proposal.pk)
-    return render(request, "consultations/proposal_form.html", {"form": form})
+    return _proposal_page(request, saved="Proposal recorded. Open your union's consultation on it below.")
 
 
-# Consultations
+@login_required
+def proposal_edit(request, pk):
+    proposal = get_editable_or_403(ProcurementProposal, request.user, pk=pk)
+    return _proposal_page(request, instance=proposal, saved="Proposal saved.")
+
+
+@login_required
+def proposal_history(request, pk):
+    return history_page(request, get_visible_or_404(ProcurementProposal, request.user, pk=pk))
+
+
+@login_required
+def proposal_delete(request, pk):
+    proposal = get_editable_or_403(ProcurementProposal, request.user, pk=pk)
+    return delete_page(request, proposal, gone_to=reverse("proposal_list"))
+
+
+# Consultations (a consultation's page shows positions too: policies.overview)
 
 
 def consultation_list(request):
@@ -108,95 +264,154 @@ def consultation_list(request):
         },
         primary=["union", "stage", "tool", "employer"],
     )
+    context["can_add"] = Consultation.objects.may_add(request.user)
     return render(request, "consultations/consultation_list.html", context)
 
 
-def consultation_detail(request, pk):
+def _consultation_form(request, *, instance=None, initial=None):
     user = request.user
-    consultation = get_visible_or_404(
-        Consultation.objects.select_related("union", "proposal__employer", "proposal__tool"), user, pk=pk
+    unions = Union.objects.editable_by(user)
+    clauses = Clause.objects.editable_by(user).visible_to(user)
+    if instance is not None:
+        clauses = clauses.filter(agreement__bargaining_unit__union=instance.union_id)
+    return ConsultationForm(
+        request.POST or None,
+        instance=instance,
+        initial=initial,
+        unions=unions,
+        proposals=ProcurementProposal.objects.visible_to(user),
+        clauses=clauses,
     )
-    can_edit = may_edit(user, consultation)
-    return render(
-        request, "consultations/consultation_detail.html", _consultation_context(consultation, user, can_edit)
-    )
-
-
-def _consultation_context(consultation, user, can_edit, *, event_form=None, stage_form=None):
-    return {
-        "consultation": consultation,
-        "stages": ConsultationStage.choices,
-        "events": ConsultationEvent.objects.visible_to(user)
-        .filter(consultation=consultation)
-        .select_related("author")
-        .order_by("-occurred_on", "-created_at"),
-        "clauses": consultation.resulting_clauses.visible_to(user).select_related("agreement", "topic"),
-        "can_edit": can_edit,
-        "event_form": event_form
-        or EventForm(initial={"visibility": consultation.visibility, "occurred_on": datetime.date.today()}),
-        "stage_form": stage_form
-        or StageForm(initial={"stage": consultation.stage, "current_stage": consultation.stage}),
-    }
 
 
 @login_required
 def consultation_create(request):
-    user = request.user
-    require_may_add(Consultation, user, ONLY_OFFICERS)
-    unions = Union.objects.editable_by(user)
-    proposals = ProcurementProposal.objects.visible_to(user)
-    initial = {"proposal": request.GET.get("proposal")} if request.GET.get("proposal", "").isdigit() else {}
-    form = ConsultationForm(request.POST or None, initial=initial, unions=unions, proposals=proposals)
-    if request.method == "POST" and form.is_valid():
-        consultation = form.save()
-        messages.success(request, "Consultation opened. Add the employer's notice to its timeline.")
-        return redirect("consultation_detail", consultation.pk)
-    return render(request, "consultations/consultation_form.html", {"form": form})
+    require_may_add(Consultation, request.user, ONLY_OFFICERS)
+    proposal = request.GET.get("proposal", "")
+    initial = {"opened_on": datetime.date.today()}
+    if proposal.isdigit() and len(proposal) <= 18:
+        initial["proposal"] = proposal
+    return record_form_page(
+        request,
+        _consultation_form(request, initial=initial),
+        template="consultations/consultation_form.html",
+        saved="Consultation opened. Add the employer's notice to its timeline.",
+    )
 
 
 @login_required
-@require_POST
-def event_create(request, pk):
+def consultation_edit(request, pk):
     user = request.user
-    consultation = get_editable_or_403(Consultation, user, pk=pk)
-    form = EventForm(request.POST)
-    if form.is_valid():
-        try:
-            add_consultation_event(consultation=consultation, user=user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Event added to the timeline.")
-            return redirect("consultation_detail", consultation.pk)
-    context = _consultation_context(consultation, user, True, event_form=form)
-    return render(request, "consultations/consultation_detail.html", context, status=400)
+    consultation = get_editable_or_403(Consultation.objects.select_related("union", "proposal"), user, pk=pk)
+    form = _consultation_form(request, instance=consultation)
+
+    def save(form):
+        return edit_consultation(
+            consultation=consultation,
+            user=user,
+            changes=form.changes(),
+            resulting_clauses=with_hidden_links(
+                consultation, "resulting_clauses", form.cleaned_data["resulting_clauses"], user
+            ),
+            read_version=form.cleaned_data.get("read_version"),
+        )
+
+    return record_form_page(
+        request,
+        form,
+        template="consultations/consultation_form.html",
+        context={"consultation": consultation},
+        saved="Consultation saved. Any change of stage, deadline or visibility is on its timeline.",
+        save=save,
+    )
+
+
+def consultation_history(request, pk):
+    return history_page(request, get_visible_or_404(Consultation, request.user, pk=pk))
 
 
 @login_required
-@require_POST
+def consultation_delete(request, pk):
+    consultation = get_editable_or_403(Consultation, request.user, pk=pk)
+    return delete_page(request, consultation, gone_to=reverse("consultation_list"))
+
+
+@login_required
 def stage_move(request, pk):
+    """Move a consultation to its next stage (also offered on its page); the move goes on its timeline."""
     user = request.user
-    consultation = get_editable_or_403(Consultation, user, pk=pk)
-    form = StageForm(request.POST)
-    status = 400
-    if form.is_valid():
-        if form.cleaned_data["current_stage"] != consultation.stage:
-            # Another officer moved it since this page was loaded: do not silently overwrite their move.
-            refuse_stale_save(
-                form,
-                f"Someone else has moved this consultation to “{consultation.get_stage_display()}” since you "
-                "opened the page. Check the timeline, then choose the stage again.",
-                version_field="current_stage",
-                current=consultation.stage,
-            )
-            status = 409
-        else:
+    consultation = get_editable_or_403(Consultation.objects.select_related("union", "proposal"), user, pk=pk)
+    status = 200
+    if request.method == "POST":
+        form = StageForm(request.POST)
+        status = 400
+        if form.is_valid():
+            if form.cleaned_data["current_stage"] != consultation.stage:
+                # Another officer moved it since this page was loaded: do not silently overwrite their move.
+                refuse_stale_save(
+                    form,
+                    f"Someone else has moved this consultation to “{consultation.get_stage_display()}” since you "
+                    "opened the page. Check the timeline, then choose the stage again.",
+                    version_field="current_stage",
+                    current=consultation.stage,
+                )
+                status = 409
+            else:
+                try:
+                    move_consultation_stage(consultation=consultation, stage=form.cleaned_data["stage"], user=user)
+                except ValidationError as error:
+                    add_service_errors(form, error)
+                else:
+                    messages.success(request, "Stage moved. The move is on the timeline.")
+                    return redirect(consultation)
+    else:
+        form = StageForm(initial={"stage": consultation.stage, "current_stage": consultation.stage})
+    return render(request, "consultations/stage_form.html", {"form": form, "consultation": consultation}, status=status)
+
+
+# Timeline events
+
+
+@login_required
+def event_create(request, pk):
+    """A new event on a consultation's timeline, the form pre-filled from the consultation."""
+    user = request.user
+    consultation = get_editable_or_403(Consultation.objects.select_related("union", "proposal"), user, pk=pk)
+    initial = {"visibility": consultation.visibility, "occurred_on": datetime.date.today()}
+    form = EventForm(request.POST or None, initial=initial)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
             try:
-                move_consultation_stage(consultation=consultation, stage=form.cleaned_data["stage"], user=user)
+                event = add_consultation_event(consultation=consultation, user=user, **form.cleaned_data)
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                messages.success(request, "Stage updated.")
-                return redirect("consultation_detail", consultation.pk)
-    context = _consultation_context(consultation, user, True, stage_form=form)
-    return render(request, "consultations/consultation_detail.html", context, status=status)
+                messages.success(request, "Event added to the timeline.")
+                return redirect(event)
+    return render(request, "consultations/event_form.html", {"form": form, "consultation": consultation}, status=status)
+
+
+@login_required
+def event_edit(request, pk):
+    event = get_editable_or_403(
+        ConsultationEvent.objects.select_related("consultation__union", "consultation__proposal"), request.user, pk=pk
+    )
+    return record_form_page(
+        request,
+        EventEditForm(request.POST or None, instance=event),
+        template="consultations/event_form.html",
+        context={"consultation": event.consultation, "event": event},
+        saved="Event saved.",
+    )
+
+
+def event_history(request, pk):
+    return history_page(request, get_visible_or_404(ConsultationEvent, request.user, pk=pk))
+
+
+@login_required
+def event_delete(request, pk):
+    event = get_editable_or_403(ConsultationEvent, request.user, pk=pk)
+    return delete_page(request, event, gone_to=reverse("consultation_detail", args=[event.consultation_id]))

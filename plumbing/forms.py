@@ -1,7 +1,8 @@
 """Form plumbing for every app's web pages: date inputs, record forms, service errors, stale saves."""
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import models
 
 from plumbing.records import clean_links, record_version
 from plumbing.text import MESSAGE as UNCLEAN_MESSAGE
@@ -58,6 +59,9 @@ class RecordForm(forms.ModelForm):
     """
 
     read_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    # Fields the page sets on the record itself (its parent, its owning union): not shown, but validated with
+    # the rest, so that a rule or a constraint involving them is a form error, never a database error.
+    fixed_fields: tuple[str, ...] = ()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -65,6 +69,23 @@ class RecordForm(forms.ModelForm):
             self.fields["read_version"].initial = record_version(self.instance)
         else:
             del self.fields["read_version"]
+        for field in self.fields.values():
+            # Every date is typed in the browser's own date picker.
+            if isinstance(field, forms.DateField) and type(field.widget) is forms.DateInput:
+                field.widget = DateInput(attrs=field.widget.attrs)
+
+    def _get_validation_exclusions(self):
+        return super()._get_validation_exclusions() - set(self.fixed_fields)
+
+    def _update_errors(self, errors):
+        # An error about a field the form does not show belongs to the form as a whole.
+        if hasattr(errors, "error_dict"):
+            moved = {}
+            for name, messages in errors.error_dict.items():
+                key = name if name == NON_FIELD_ERRORS or name in self.fields else NON_FIELD_ERRORS
+                moved.setdefault(key, []).extend(messages)
+            errors = ValidationError(moved)
+        super()._update_errors(errors)
 
     def clean(self):
         cleaned = super().clean()
@@ -80,6 +101,21 @@ class RecordForm(forms.ModelForm):
         }
         for name, messages in clean_links(self.instance, links).items():
             self.add_error(name, messages)
+
+
+def preselect_only_choice(field) -> None:
+    """A choice of records with exactly one option comes chosen: an officer of one union need not pick it."""
+    options = list(field.queryset[:2])
+    if len(options) == 1:
+        field.initial = options[0].pk
+
+
+def active_choices(queryset, current=None):
+    """The records a picker offers: those not archived, and the one already chosen even if it is archived now."""
+    active = queryset.filter(archived_on__isnull=True)
+    if current is None:
+        return active
+    return queryset.filter(models.Q(archived_on__isnull=True) | models.Q(pk=current.pk))
 
 
 def add_service_errors(form, error: ValidationError) -> None:

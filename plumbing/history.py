@@ -107,7 +107,9 @@ def _raw_entry(newer, older, excluded, links, show_authors):
         return newer.history_date, who, "first_visible", []
     meta = newer.instance_type._meta
     m2m_names = [m2m.name for m2m in newer._history_m2m_fields]
-    skipped = [name for name in {*excluded, *m2m_names} if _is_field(meta, name)]
+    # Fields no person edits (a sort key kept in step, a creation time) are bookkeeping, not changes.
+    derived = [field.name for field in meta.concrete_fields if not field.editable]
+    skipped = [name for name in {*excluded, *m2m_names, *derived} if _is_field(meta, name)]
     changes = [
         (meta.get_field(c.field), c.old, c.new) for c in newer.diff_against(older, excluded_fields=skipped).changes
     ]

@@ -13,9 +13,21 @@ from django.utils.safestring import mark_safe
 
 from plumbing.forms import add_service_errors, refuse_stale_save
 from plumbing.history import visible_history
-from plumbing.records import StaleEditError, may_edit, record_version, save_record
+from plumbing.records import (
+    DeletionRefused,
+    StaleEditError,
+    delete_record,
+    deletion_blockers,
+    is_archivable,
+    may_edit,
+    record_version,
+    save_record,
+    set_archived,
+)
 
 PER_PAGE = 25
+# django-filter's label for "no choice", which the lists show as "Any".
+DEFAULT_EMPTY_LABEL = "---------"
 
 
 def filtered_page(
@@ -37,7 +49,26 @@ def filtered_page(
     page = Paginator(rows, per_page).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return {"filter": filterset, "page_obj": page, "rows": page.object_list, "query": query.urlencode()}
+    return {
+        "filter": filterset,
+        "page_obj": page,
+        "rows": page.object_list,
+        "query": query.urlencode(),
+        "active_filters": active_filters(request, filterset.form),
+    }
+
+
+def active_filters(request, form) -> list[dict]:
+    """The filters in use, each with the address of the same list without it: what to change when nothing matches."""
+    used = []
+    for name, field in form.fields.items():
+        if name == "ordering" or not any(request.GET.getlist(name)):
+            continue
+        query = request.GET.copy()
+        query.pop(name, None)
+        query.pop("page", None)
+        used.append({"label": str(field.label or name).lower(), "without": f"{request.path}?{query.urlencode()}"})
+    return used
 
 
 def tune_filter_form(form, *, labels=None, primary=None):
@@ -51,8 +82,11 @@ def tune_filter_form(form, *, labels=None, primary=None):
             if field.empty_label is not None:
                 field.empty_label = "Any"
         elif getattr(field, "choices", None):
-            # Only the rendering changes: validation still checks against the field's own choices.
-            field.widget.choices = [("", "Any"), *((value, label) for value, label in field.choices if value != "")]
+            # Only the rendering changes: validation still checks against the field's own choices. A filter
+            # that names its own empty choice ("Hide archived") keeps it.
+            empty = next((label for value, label in field.choices if value == ""), None)
+            empty = "Any" if empty in (None, DEFAULT_EMPTY_LABEL) else empty
+            field.widget.choices = [("", empty), *((value, label) for value, label in field.choices if value != "")]
     if primary:
         form.order_fields(primary)
     form.primary_filters = list(primary or form.fields)
@@ -75,7 +109,10 @@ def get_editable_or_403(model, user, **lookup):
     """The object to change: 404 when `user` may not even see it, 403 when they may see but not change it."""
     obj = get_visible_or_404(model, user, **lookup)
     if not may_edit(user, obj):
-        raise PermissionDenied("Only officers of the owning union may change this record.")
+        raise PermissionDenied(
+            "You may read this record, but only officers may change it: the officers of the union that owns it, "
+            "or of any union for shared records such as tools and proposals."
+        )
     return obj
 
 
@@ -127,14 +164,18 @@ STALE_MESSAGE = (
 )
 
 
-def record_form_page(request, form, *, template: str, context: dict | None = None, saved: str, save=None):
+def record_form_page(
+    request, form, *, template: str, context: dict | None = None, saved: str, save=None, hidden_fields=()
+):
     """The page of a record's add or edit form: GET shows it; a valid POST saves and goes to the record.
 
     Invalid input answers 400 with the errors by their fields; an edit over someone else's newer save answers
-    409 with STALE_MESSAGE. Either way the form keeps everything that was typed. `save(form)` writes the
-    record (a service, for writes that touch several rows); by default plumbing.records.save_record.
+    409 with STALE_MESSAGE and the record's latest changes (`meanwhile`, without `hidden_fields`). Either way
+    the form keeps everything that was typed. `save(form)` writes the record (a service, for writes that touch
+    several rows); by default plumbing.records.save_record.
     """
     status = 200
+    context = dict(context or {})
     if request.method == "POST":
         if form.is_valid():
             try:
@@ -146,6 +187,9 @@ def record_form_page(request, form, *, template: str, context: dict | None = Non
                 refuse_stale_save(
                     form, STALE_MESSAGE, version_field="read_version", current=record_version(stale.current)
                 )
+                context["meanwhile"] = visible_history(
+                    stale.current, request.user, hidden_fields=hidden_fields, limit=MEANWHILE
+                )
                 status = 409
             except ValidationError as error:
                 add_service_errors(form, error)
@@ -155,7 +199,51 @@ def record_form_page(request, form, *, template: str, context: dict | None = Non
                 return redirect(record)
         else:
             status = 400
-    return render(request, template, {"form": form, **(context or {})}, status=status)
+    return render(request, template, {"form": form, **context}, status=status)
+
+
+# How many of a record's latest changes a refused save shows: the one the user missed is among them.
+MEANWHILE = 3
+
+
+def delete_page(request, record, *, gone_to: str, template: str = "confirm_delete.html", context: dict | None = None):
+    """Ask before deleting `record`, saying why it cannot be when it cannot; a POST deletes it (or answers 409).
+
+    The caller has checked that the user may change the record (get_editable_or_403).
+    """
+    status = 200
+    if request.method == "POST":
+        try:
+            delete_record(record, user=request.user)
+        except DeletionRefused as refused:
+            reason, status = str(refused), 409
+        else:
+            messages.success(request, f"Deleted {record._meta.verbose_name} “{record}”.")
+            return redirect(gone_to)
+    else:
+        reason = deletion_blockers(record, request.user)
+    return render(
+        request,
+        template,
+        {"record": record, "reason": reason, "archivable": is_archivable(record), **(context or {})},
+        status=status,
+    )
+
+
+def archive_action(request, record):
+    """POST `archive` or `restore` for a record that can be archived; back to the record with a message."""
+    if request.method != "POST":
+        return redirect(record)
+    archived = request.POST.get("action") != "restore"
+    record = set_archived(record, user=request.user, archived=archived)
+    noun = record._meta.verbose_name
+    if archived:
+        messages.success(
+            request, f"Archived this {noun}: it is no longer offered in forms or default lists. Restore it any time."
+        )
+    else:
+        messages.success(request, f"Restored this {noun}: it is offered in forms and lists again.")
+    return redirect(record)
 
 
 def history_page(request, record, *, hidden_fields=(), template: str = "history.html", context: dict | None = None):

@@ -3,7 +3,10 @@
 import hashlib
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import router, transaction
+from django.db.models import ProtectedError, RestrictedError
+from django.db.models.deletion import Collector
+from django.utils import timezone
 
 
 class StaleEditError(Exception):
@@ -70,3 +73,92 @@ def with_hidden_links(instance, name: str, chosen, user) -> list:
         return list(chosen)
     hidden = linked.exclude(pk__in=linked.model._default_manager.visible_to(user).values("pk"))
     return [*chosen, *hidden]
+
+
+# Retiring records: archive what others still point to; delete only what was never tabled, adopted or published.
+
+
+class DeletionRefused(Exception):
+    """A record that must not be deleted: others depend on it, or it was tabled, adopted or published."""
+
+
+def deletion_blockers(record, user) -> str | None:
+    """Why `record` may not be deleted, in words for `user`, or None when it may be (nothing is deleted here).
+
+    The model's own rule first (`deletion_refusal()`: what was ever tabled, adopted or published stays), then
+    the records that depend on it through a protected link.
+    """
+    refusal = record.deletion_refusal() if hasattr(record, "deletion_refusal") else None
+    if refusal:
+        return refusal
+    collector = Collector(using=router.db_for_write(type(record)), origin=record)
+    try:
+        collector.collect([record])
+    except ProtectedError as error:
+        return dependants_message(record, error.protected_objects, user)
+    except RestrictedError as error:
+        return dependants_message(record, error.restricted_objects, user)
+    return None
+
+
+@transaction.atomic
+def delete_record(record, *, user) -> None:
+    """Delete `record` with `user` in its history, or raise DeletionRefused saying why not.
+
+    The one way a record is deleted, from the web, the API and the admin alike.
+    """
+    reason = deletion_blockers(record, user)
+    if reason:
+        raise DeletionRefused(reason)
+    if user is not None and user.is_authenticated:
+        record._history_user = user
+    try:
+        with transaction.atomic():
+            record.delete()
+    except (ProtectedError, RestrictedError) as error:  # something came to depend on it meanwhile
+        objects = getattr(error, "protected_objects", None) or error.restricted_objects
+        raise DeletionRefused(dependants_message(record, objects, user)) from error
+
+
+def dependants_message(record, objects, user) -> str:
+    """ "3 procurement proposals and 1 position depend on this EdTech tool", naming only what `user` may see.
+
+    Records the reader may not see are counted without a name: the refusal must have a reason, but it says
+    nothing of what they are.
+    """
+    by_model: dict = {}
+    for obj in objects:
+        by_model.setdefault(type(obj), []).append(obj.pk)
+    named, hidden = [], 0
+    for model, ids in sorted(by_model.items(), key=lambda item: (-len(item[1]), item[0]._meta.verbose_name)):
+        manager = model._default_manager
+        seen = manager.visible_to(user).filter(pk__in=ids).count() if hasattr(manager, "visible_to") else 0
+        hidden += len(ids) - seen
+        if seen:
+            noun = model._meta.verbose_name if seen == 1 else model._meta.verbose_name_plural
+            named.append(f"{seen} {noun}")
+    if hidden:
+        named.append(f"{hidden} record{'s' if hidden != 1 else ''} you may not see")
+    parts = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+    verb = "depends" if len(objects) == 1 else "depend"
+    message = f"This {record._meta.verbose_name} cannot be deleted: {parts} {verb} on it."
+    if is_archivable(record):
+        message += " Archive it instead: it leaves the pickers and lists, and stays on timelines and in history."
+    return message
+
+
+def is_archivable(record) -> bool:
+    return any(field.name == "archived_on" for field in record._meta.concrete_fields)
+
+
+@transaction.atomic
+def set_archived(record, *, user, archived: bool):
+    """Archive a record (or bring it back): it leaves pickers and default lists, and keeps its links and history."""
+    record = type(record)._default_manager.select_for_update().get(pk=record.pk)
+    if archived == (record.archived_on is not None):
+        return record
+    record.archived_on = timezone.localdate() if archived else None
+    if user is not None and user.is_authenticated:
+        record._history_user = user
+    record.save(update_fields=["archived_on"])
+    return record

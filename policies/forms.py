@@ -1,10 +1,11 @@
-"""Web forms for positions."""
+"""Web forms for positions, principles, model clauses, and rating a negotiated clause against the model clause."""
 
 from django import forms
 
 from bargaining.access import Visibility
-from plumbing.forms import RecordForm, RecordsField, TextForm
-from policies.models import Position
+from bargaining.models import Clause
+from plumbing.forms import RecordForm, RecordsField, TextForm, preselect_only_choice
+from policies.models import ModelClause, Position, Principle
 
 
 class PositionForm(RecordForm):
@@ -19,7 +20,10 @@ class PositionForm(RecordForm):
             "conditions": forms.Textarea(attrs={"rows": 5}),
             "principles": forms.CheckboxSelectMultiple,
         }
-        help_texts = {"tool": "Choose a proposal, a tool, or both (the proposal's own tool)."}
+        help_texts = {
+            "tool": "Choose a proposal, a tool, or both (the proposal's own tool).",
+            "rationale": "Markdown: *emphasis*, **strong**, lists with -, links.",
+        }
         field_classes = {"principles": RecordsField}
 
     def __init__(self, *args, unions, proposals, tools, principles, **kwargs):
@@ -34,6 +38,8 @@ class PositionForm(RecordForm):
             del self.fields["union"]
             self.fields["version_token"].initial = self.instance.version
             self.fields["version_token"].required = True
+        else:
+            preselect_only_choice(self.fields["union"])
 
     def changes(self) -> dict:
         """The edited fields, for policies.services.edit_position (principles and the token apart)."""
@@ -48,3 +54,67 @@ class PublishForm(TextForm):
     visibility = forms.ChoiceField(choices=Visibility.choices, label="Who may read it")
     # As with edits: a change of visibility made over someone else's newer save is refused.
     version_token = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class OwnedByUnionForm(RecordForm):
+    """A record of one union: chosen when it is made (preselected for an officer of one union), fixed after."""
+
+    def __init__(self, *args, unions, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            del self.fields["union"]
+            self.fixed_fields = ("union",)
+        else:
+            self.fields["union"].queryset = unions
+            preselect_only_choice(self.fields["union"])
+
+
+class PrincipleForm(OwnedByUnionForm):
+    class Meta:
+        model = Principle
+        fields = ["union", "code", "title", "statement", "adopted_on", "visibility"]
+        widgets = {"statement": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {"code": "A short name that stays, for example people-decide."}
+
+
+class ModelClauseForm(OwnedByUnionForm):
+    class Meta:
+        model = ModelClause
+        fields = [
+            "union",
+            "topic",
+            "title",
+            "preferred_text",
+            "fallback_text",
+            "walk_away_text",
+            "guidance",
+            "principles",
+            "visibility",
+        ]
+        widgets = {
+            "preferred_text": forms.Textarea(attrs={"rows": 5}),
+            "fallback_text": forms.Textarea(attrs={"rows": 5}),
+            "walk_away_text": forms.Textarea(attrs={"rows": 4}),
+            "guidance": forms.Textarea(attrs={"rows": 4}),
+            "principles": forms.CheckboxSelectMultiple,
+        }
+        help_texts = {
+            "walk_away_text": "The least the union will accept. Only the union's officers and organisers read it.",
+            "guidance": "Notes for negotiators (Markdown). Only the union's officers and organisers read them.",
+        }
+        field_classes = {"principles": RecordsField}
+
+    def __init__(self, *args, principles, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["principles"].queryset = principles.select_related("union")
+        self.fields["principles"].label_from_instance = lambda p: f"{p.title} ({p.union.short_name})"
+
+
+class RatingForm(RecordForm):
+    """An officer's rating of a negotiated clause against the union's model clause on its topic."""
+
+    class Meta:
+        model = Clause
+        fields = ["model_rating"]
+        widgets = {"model_rating": forms.RadioSelect}
+        labels = {"model_rating": "How the clause's current text compares with the model clause"}

@@ -17,7 +17,15 @@ from bargaining.access import (
     leadership_q,
     union_ids,
 )
-from bargaining.models import BargainingUnit, Employer, PaperSize, Topic, Union, parent_of
+from bargaining.models import (
+    BargainingUnit,
+    Employer,
+    PaperSize,
+    Topic,
+    Union,
+    ever_shown_beyond_leadership,
+    parent_of,
+)
 from consultations.models import EdTechTool, ProcurementProposal
 from plumbing.validators import plausible_date
 
@@ -47,6 +55,21 @@ class Principle(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("principle_detail", args=[self.pk])
+
+    def deletion_refusal(self) -> str | None:
+        """A principle that was adopted, published or cited is the union's word: it stays."""
+        if self.pk is None:
+            return None
+        if self.adopted_on or ever_shown_beyond_leadership(self):
+            return "This principle has been adopted or published, so it is kept: correct it instead."
+        citing = [(self.positions.count(), "position"), (self.model_clauses.count(), "model clause")]
+        named = [f"{count} {noun}{'s' if count != 1 else ''}" for count, noun in citing if count]
+        if named:
+            return f"This principle cannot be deleted: {' and '.join(named)} cite it."
+        return None
 
 
 class CitesPrinciples:
@@ -105,6 +128,14 @@ class ModelClause(CitesPrinciples, models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("modelclause_detail", args=[self.pk])
+
+    def deletion_refusal(self) -> str | None:
+        if self.pk is not None and ever_shown_beyond_leadership(self):
+            return "This model clause has been shared beyond the union's leadership, so it is kept: correct it instead."
+        return None
 
 
 class Stance(models.TextChoices):
@@ -167,6 +198,17 @@ class Position(CitesPrinciples, models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("position_detail", args=[self.pk])
+
+    def deletion_refusal(self) -> str | None:
+        """Only a draft that was never adopted may be deleted: an adopted position is part of the union's record."""
+        if self.pk is None:
+            return None
+        if self.status == PositionStatus.ADOPTED or self.history.filter(status=PositionStatus.ADOPTED).exists():
+            return "This position has been adopted, and an adopted position is never deleted: edit it instead."
+        return None
 
     def clean(self):
         errors = {}

@@ -1,28 +1,42 @@
-"""Web pages of policies: positions (drafted, adopted, published), model clauses and principles."""
+"""Web pages of policies: positions (drafted, adopted, published), model clauses and principles, with their add,
+edit, history and delete pages; and rating a negotiated clause against the union's model clause."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from bargaining.models import StaleEditError, Union
-from consultations.models import EdTechTool, ProcurementProposal
+from bargaining.models import Clause, StaleEditError, Union
+from consultations.models import Consultation, EdTechTool, ProcurementProposal
 from plumbing.forms import add_service_errors, refuse_stale_save
 from plumbing.history import visible_history
-from plumbing.pages import filtered_page, get_editable_or_403, get_visible_or_404, require_may_add
+from plumbing.pages import (
+    delete_page,
+    filtered_page,
+    get_editable_or_403,
+    get_visible_or_404,
+    history_page,
+    record_form_page,
+    require_may_add,
+)
 from plumbing.records import may_edit, with_hidden_links
 from policies.filters import ModelClauseFilter, PositionFilter, PrincipleFilter
-from policies.forms import PositionForm, PublishForm
+from policies.forms import ModelClauseForm, PositionForm, PrincipleForm, PublishForm, RatingForm
 from policies.models import ModelClause, Position, Principle
 from policies.services import adopt_position, edit_position, publish_position
 
+ONLY_OFFICERS = "Only union officers may add their union's policy."
 
-def _position_form(request, *, instance=None, data=None):
+
+def _position_form(request, *, instance=None, data=None, initial=None):
     user = request.user
     return PositionForm(
         data,
         instance=instance,
+        initial=initial,
         unions=Union.objects.editable_by(user),
         proposals=ProcurementProposal.objects.visible_to(user),
         tools=EdTechTool.objects.visible_to(user),
@@ -59,9 +73,14 @@ def position_detail(request, pk):
 
 
 def _position_context(position, user, can_edit, *, publish_form=None):
+    # The union's consultation on the proposal, or on any proposal of the tool for a position on the tool.
+    about = Q(proposal=position.proposal_id) if position.proposal_id else Q(proposal__tool=position.tool_id)
     return {
         "position": position,
         "principles": position.principles.visible_to(user),
+        "consultations": Consultation.objects.visible_to(user)
+        .filter(about, union=position.union_id)
+        .select_related("proposal__employer"),
         "can_edit": can_edit,
         "history": visible_history(position, user),
         "publish_form": publish_form
@@ -72,15 +91,18 @@ def _position_context(position, user, can_edit, *, publish_form=None):
 @login_required
 def position_create(request):
     require_may_add(Position, request.user, "Only union officers may draft a position.")
-    form = _position_form(request, data=request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        position = form.save(commit=False)
-        position._history_user = request.user
-        position.save()
-        form.save_m2m()
-        messages.success(request, "Draft saved. It stays internal until it is adopted and published.")
-        return redirect("position_detail", position.pk)
-    return render(request, "policies/position_form.html", {"form": form})
+    initial = {
+        name: request.GET[name]
+        for name in ("proposal", "tool")
+        if request.GET.get(name, "").isdigit() and len(request.GET[name]) <= 18
+    }
+    form = _position_form(request, data=request.POST or None, initial=initial)
+    return record_form_page(
+        request,
+        form,
+        template="policies/position_form.html",
+        saved="Draft saved. It stays internal until it is adopted and published.",
+    )
 
 
 @login_required
@@ -88,31 +110,45 @@ def position_edit(request, pk):
     user = request.user
     position = get_editable_or_403(Position, user, pk=pk)
     form = _position_form(request, instance=position, data=request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            edit_position(
-                position=position,
-                user=user,
-                changes=form.changes(),
-                principles=with_hidden_links(position, "principles", form.cleaned_data["principles"], user),
-                expected_version=form.cleaned_data["version_token"],
-            )
-        except StaleEditError as stale:
-            refuse_stale_save(
-                form,
-                f"Someone else saved this position (now version {stale.current.version}) after you opened it. "
-                "Your changes are below and have NOT been saved: compare them with the current position, "
-                "then save again to replace it.",
-                version_field="version_token",
-                current=stale.current.version,
-            )
-            return render(request, "policies/position_form.html", {"form": form, "position": stale.current}, status=409)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, "Position saved.")
-            return redirect("position_detail", position.pk)
-    return render(request, "policies/position_form.html", {"form": form, "position": position})
+    context, status = {"form": form, "position": position}, 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                edit_position(
+                    position=position,
+                    user=user,
+                    changes=form.changes(),
+                    principles=with_hidden_links(position, "principles", form.cleaned_data["principles"], user),
+                    expected_version=form.cleaned_data["version_token"],
+                )
+            except StaleEditError as stale:
+                refuse_stale_save(
+                    form,
+                    f"Someone else saved this position (now version {stale.current.version}) after you opened it. "
+                    "Your changes are below and have NOT been saved: compare them with the current position, "
+                    "then save again to replace it.",
+                    version_field="version_token",
+                    current=stale.current.version,
+                )
+                context.update(position=stale.current, meanwhile=visible_history(stale.current, user, limit=3))
+                status = 409
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, "Position saved.")
+                return redirect("position_detail", position.pk)
+    return render(request, "policies/position_form.html", context, status=status)
+
+
+def position_history(request, pk):
+    return history_page(request, get_visible_or_404(Position, request.user, pk=pk))
+
+
+@login_required
+def position_delete(request, pk):
+    position = get_editable_or_403(Position, request.user, pk=pk)
+    return delete_page(request, position, gone_to=reverse("position_list"))
 
 
 @login_required
@@ -165,7 +201,9 @@ def position_publish(request, pk):
 
 def modelclause_list(request):
     clauses = ModelClause.objects.visible_to(request.user).select_related("union", "topic")
-    return render(request, "policies/modelclause_list.html", filtered_page(request, ModelClauseFilter, clauses))
+    context = filtered_page(request, ModelClauseFilter, clauses)
+    context["can_add"] = ModelClause.objects.may_add(request.user)
+    return render(request, "policies/modelclause_list.html", context)
 
 
 def modelclause_detail(request, pk):
@@ -174,13 +212,64 @@ def modelclause_detail(request, pk):
     return render(
         request,
         "policies/modelclause_detail.html",
-        {"clause": clause, "principles": clause.principles.visible_to(user)},
+        {"clause": clause, "principles": clause.principles.visible_to(user), "can_edit": may_edit(user, clause)},
     )
+
+
+def _modelclause_form(request, instance=None):
+    user = request.user
+    unions = Union.objects.editable_by(user)
+    principles = Principle.objects.visible_to(user).filter(union__in=unions)
+    return ModelClauseForm(
+        request.POST or None,
+        instance=instance,
+        unions=unions,
+        principles=principles.filter(union=instance.union_id) if instance else principles,
+    )
+
+
+@login_required
+def modelclause_create(request):
+    require_may_add(ModelClause, request.user, ONLY_OFFICERS)
+    return record_form_page(
+        request,
+        _modelclause_form(request),
+        template="policies/modelclause_form.html",
+        saved="Model clause added.",
+    )
+
+
+@login_required
+def modelclause_edit(request, pk):
+    clause = get_editable_or_403(ModelClause.objects.select_related("union", "topic"), request.user, pk=pk)
+    return record_form_page(
+        request,
+        _modelclause_form(request, clause),
+        template="policies/modelclause_form.html",
+        context={"clause": clause},
+        saved="Model clause saved.",
+    )
+
+
+def modelclause_history(request, pk):
+    user = request.user
+    clause = get_visible_or_404(ModelClause.objects.with_playbook(user), user, pk=pk)
+    # The walk-away wording and guidance, and every change to them, are for the union's leadership only.
+    hidden = () if clause.show_playbook else ModelClause.PLAYBOOK_FIELDS
+    return history_page(request, clause, hidden_fields=hidden)
+
+
+@login_required
+def modelclause_delete(request, pk):
+    clause = get_editable_or_403(ModelClause, request.user, pk=pk)
+    return delete_page(request, clause, gone_to=reverse("modelclause_list"))
 
 
 def principle_list(request):
     principles = Principle.objects.visible_to(request.user).select_related("union")
-    return render(request, "policies/principle_list.html", filtered_page(request, PrincipleFilter, principles))
+    context = filtered_page(request, PrincipleFilter, principles)
+    context["can_add"] = Principle.objects.may_add(request.user)
+    return render(request, "policies/principle_list.html", context)
 
 
 def principle_detail(request, pk):
@@ -193,5 +282,68 @@ def principle_detail(request, pk):
             "principle": principle,
             "positions": principle.positions.visible_to(user).select_related("union"),
             "model_clauses": principle.model_clauses.visible_to(user).select_related("topic"),
+            "can_edit": may_edit(user, principle),
         },
+    )
+
+
+@login_required
+def principle_create(request):
+    require_may_add(Principle, request.user, ONLY_OFFICERS)
+    form = PrincipleForm(request.POST or None, unions=Union.objects.editable_by(request.user))
+    return record_form_page(request, form, template="policies/principle_form.html", saved="Principle added.")
+
+
+@login_required
+def principle_edit(request, pk):
+    principle = get_editable_or_403(Principle.objects.select_related("union"), request.user, pk=pk)
+    form = PrincipleForm(request.POST or None, instance=principle, unions=Union.objects.none())
+    return record_form_page(
+        request,
+        form,
+        template="policies/principle_form.html",
+        context={"principle": principle},
+        saved="Principle saved.",
+    )
+
+
+def principle_history(request, pk):
+    return history_page(request, get_visible_or_404(Principle, request.user, pk=pk))
+
+
+@login_required
+def principle_delete(request, pk):
+    principle = get_editable_or_403(Principle, request.user, pk=pk)
+    return delete_page(request, principle, gone_to=reverse("principle_list"))
+
+
+# Rating a negotiated clause against the union's model clause
+
+
+@login_required
+def clause_rate(request, pk):
+    """The clause's current text beside the union's model clause on its topic, and the rating to give it.
+
+    The walk-away wording is shown only to the union's leadership (ModelClauseQuerySet.with_playbook).
+    """
+    user = request.user
+    clause = get_editable_or_403(
+        Clause.objects.with_current().select_related("topic", "agreement__bargaining_unit__union"), user, pk=pk
+    )
+    union = clause.agreement.bargaining_unit.union
+    model_clause = (
+        ModelClause.objects.visible_to(user).with_playbook(user).filter(union=union, topic=clause.topic_id).first()
+    )
+    context = {
+        "clause": clause,
+        "model_clause": model_clause,
+        "topic": clause.topic,
+        "can_add_model": ModelClause.objects.may_add(user),
+    }
+    return record_form_page(
+        request,
+        RatingForm(request.POST or None, instance=clause),
+        template="policies/clause_rate.html",
+        context=context,
+        saved="Rating saved.",
     )

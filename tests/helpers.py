@@ -96,3 +96,25 @@ def validation_errors(instance) -> dict[str, list[str]]:
     except ValidationError as error:
         return error.message_dict
     return {}
+
+
+# Web forms
+
+
+def form_data(form) -> dict:
+    """What a browser would post for `form` as it was shown (its initial values), ready to change and post."""
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if value is None or value == "":
+            continue
+        if isinstance(value, list | tuple):
+            data[name] = [str(getattr(item, "pk", item)) for item in value]
+        elif isinstance(value, bool):
+            if value:
+                data[name] = "on"
+        elif hasattr(value, "isoformat"):
+            data[name] = value.isoformat()
+        else:
+            data[name] = str(getattr(value, "pk", value))
+    return data

@@ -20,7 +20,15 @@ from bargaining.models.clauses import (
     TabledBy,
 )
 from bargaining.models.employers import BargainingUnit, Employer, EmployerKind, JobGroup
-from bargaining.models.rules import ImmutableRecordError, StaleEditError, parent_of, refuse_wider_visibility
+from bargaining.models.rules import (
+    ImmutableRecordError,
+    StaleEditError,
+    ever_shown_beyond_leadership,
+    natural_key,
+    parent_of,
+    refuse_archived_parent,
+    refuse_wider_visibility,
+)
 from bargaining.models.sessions import NegotiationSession, SessionNote
 from bargaining.models.unions import Membership, PaperSize, Union
 
@@ -52,7 +60,10 @@ __all__ = [
     "TrainingBudget",
     "Union",
     "current_school_year",
+    "ever_shown_beyond_leadership",
+    "natural_key",
     "parent_of",
+    "refuse_archived_parent",
     "refuse_wider_visibility",
     "school_year_of",
     "shift_school_year",

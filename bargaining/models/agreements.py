@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from bargaining.access import ReferenceQuerySet, UnionOwnedQuerySet, Visibility
@@ -27,6 +28,10 @@ class AgreementQuerySet(UnionOwnedQuerySet):
     union_path = "bargaining_unit__union"
     visibility_prefixes = ("", "bargaining_unit__")
 
+    def active(self):
+        """Agreements not archived: those offered when a new record is made."""
+        return self.filter(archived_on__isnull=True)
+
 
 class Agreement(models.Model):
     bargaining_unit = models.ForeignKey(BargainingUnit, on_delete=models.PROTECT, related_name="agreements")
@@ -36,6 +41,11 @@ class Agreement(models.Model):
     term_end = models.DateField(null=True, blank=True, validators=[plausible_date])
     status = models.CharField(max_length=20, choices=AgreementStatus, default=AgreementStatus.IN_NEGOTIATION)
     visibility = models.CharField(max_length=10, choices=Visibility, default=Visibility.MEMBERS)
+    archived_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Set when the agreement is retired: it leaves lists and takes no new clauses, and is kept.",
+    )
 
     objects = AgreementQuerySet.as_manager()
     history = HistoricalRecords()
@@ -52,6 +62,15 @@ class Agreement(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("agreement_detail", args=[self.pk])
+
+    def deletion_refusal(self) -> str | None:
+        """What was ratified is never erased (clauses depend on the rest, and are named when it is deleted)."""
+        if self.status == AgreementStatus.RATIFIED or self.history.filter(status=AgreementStatus.RATIFIED).exists():
+            return "A ratified agreement is never deleted: archive it instead."
+        return None
 
     def clean(self):
         if self.term_start and self.term_end and self.term_end <= self.term_start:

@@ -4,11 +4,18 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, F, OuterRef, Q, Subquery, When
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from bargaining.access import UnionOwnedQuerySet, Visibility
 from bargaining.models.agreements import Agreement, Topic
-from bargaining.models.rules import ImmutableRecordError, parent_of, refuse_wider_visibility
+from bargaining.models.rules import (
+    ImmutableRecordError,
+    natural_key,
+    parent_of,
+    refuse_archived_parent,
+    refuse_wider_visibility,
+)
 from bargaining.models.sessions import NegotiationSession
 from plumbing.validators import plausible_date
 
@@ -42,6 +49,20 @@ class ClauseQuerySet(UnionOwnedQuerySet):
             "agreement__bargaining_unit__employer",
         )
 
+    def tableable_in(self, session):
+        """The clauses a new version may be tabled for in `session`: its unit's, none with a later version already
+        (a lineage reads in tabling order)."""
+        latest = ClauseVersion.objects.filter(clause=OuterRef("pk")).order_by("-number").values("tabled_on")[:1]
+        return (
+            self.filter(agreement__bargaining_unit=session.bargaining_unit_id)
+            .annotate(latest_tabled_on=Subquery(latest))
+            .filter(Q(latest_tabled_on__isnull=True) | Q(latest_tabled_on__lte=session.held_on))
+        )
+
+    def by_article(self):
+        """In the agreement's own order: article 21.2 before 21.10."""
+        return self.order_by("article_key", "pk")
+
     def with_current(self):
         """Annotate each clause with its latest version's number, status and text (one query)."""
         latest = ClauseVersion.objects.filter(clause=OuterRef("pk")).order_by("-number")
@@ -55,6 +76,8 @@ class ClauseQuerySet(UnionOwnedQuerySet):
 class Clause(models.Model):
     agreement = models.ForeignKey(Agreement, on_delete=models.PROTECT, related_name="clauses")
     article_number = models.CharField(max_length=20, help_text="As printed in the agreement, for example 14.3.")
+    # The article number as it sorts (bargaining.models.rules.natural_key), kept in step by save().
+    article_key = models.CharField(max_length=200, editable=False, db_index=True, default="")
     title = models.CharField(max_length=200)
     topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="clauses")
     visibility = models.CharField(max_length=10, choices=Visibility, default=Visibility.MEMBERS)
@@ -69,7 +92,7 @@ class Clause(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["agreement", "article_number"]
+        ordering = ["agreement", "article_key"]
         constraints = [
             models.UniqueConstraint(fields=["agreement", "article_number"], name="clause_one_per_agreement_article"),
         ]
@@ -77,8 +100,27 @@ class Clause(models.Model):
     def __str__(self):
         return f"Art. {self.article_number} {self.title}"
 
+    def save(self, *args, **kwargs):
+        self.article_key = natural_key(self.article_number)
+        if kwargs.get("update_fields") is not None and "article_number" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "article_key"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("clause_detail", args=[self.pk])
+
     def clean(self):
         refuse_wider_visibility(self, "agreement", "agreement")
+        refuse_archived_parent(self, "agreement", "agreement")
+
+    def deletion_refusal(self) -> str | None:
+        """A clause with a tabled version is part of the bargaining record: it is withdrawn, never erased."""
+        if self.pk is not None and self.versions.exists():
+            return (
+                "Text has been tabled for this clause, and what was tabled is never erased. "
+                "To take it off the table, table a version with the status “Withdrawn”."
+            )
+        return None
 
     @property
     def latest_version(self):
@@ -174,6 +216,9 @@ class ClauseVersion(models.Model):
         if not self._state.adding:
             raise ImmutableRecordError("Clause versions are append-only: table a new version instead.")
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("clause_detail", args=[self.clause_id])
 
     def delete(self, *args, **kwargs):
         raise ImmutableRecordError("Clause versions are append-only: withdraw the clause with a new version.")

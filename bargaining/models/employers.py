@@ -85,3 +85,6 @@ class BargainingUnit(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("unit_detail", args=[self.pk])

@@ -1,8 +1,10 @@
 """Rules every bargaining record shares: append-only records, and children no more visible than parents."""
 
+import re
+
 from django.core.exceptions import ValidationError
 
-from bargaining.access import is_more_visible
+from bargaining.access import Visibility, is_more_visible
 from plumbing.records import StaleEditError
 
 
@@ -11,7 +13,15 @@ class ImmutableRecordError(Exception):
 
 
 # Raised by services when an edit was read before someone else's save (defined with the generic record tools).
-__all__ = ["ImmutableRecordError", "StaleEditError", "parent_of", "refuse_wider_visibility"]
+__all__ = [
+    "ImmutableRecordError",
+    "StaleEditError",
+    "ever_shown_beyond_leadership",
+    "natural_key",
+    "parent_of",
+    "refuse_archived_parent",
+    "refuse_wider_visibility",
+]
 
 
 def parent_of(record, field: str):
@@ -21,7 +31,9 @@ def parent_of(record, field: str):
     events on one page), so `clean()` checks a child against the parent as it is being written.
     """
     relation = record._meta.get_field(field)
-    if relation.is_cached(record) or getattr(record, relation.attname) is not None:
+    if relation.is_cached(record):
+        return relation.get_cached_value(record)  # None when a form has just emptied it
+    if getattr(record, relation.attname) is not None:
         return getattr(record, field)
     return None
 
@@ -38,3 +50,36 @@ def refuse_wider_visibility(child, parent_field: str, parent_label: str) -> None
                 )
             }
         )
+
+
+def refuse_archived_parent(child, parent_field: str, parent_label: str) -> None:
+    """A record retired by archiving takes no new children: restore it first. Existing children stay as they are."""
+    parent = parent_of(child, parent_field)
+    if parent is None or parent.archived_on is None:
+        return
+    attname = child._meta.get_field(parent_field).attname
+    if not child._state.adding:
+        stored = type(child)._default_manager.filter(pk=child.pk).values_list(attname, flat=True).first()
+        if stored == parent.pk:
+            return
+    raise ValidationError(
+        {parent_field: f"{parent} is archived ({parent.archived_on:%-d %b %Y}). Restore the {parent_label} first."}
+    )
+
+
+def ever_shown_beyond_leadership(record) -> bool:
+    """Whether `record` is, or ever was, readable beyond its union's leadership: then it was published, and stays.
+
+    Its history says what it once was, even after it was made internal again.
+    """
+    if record.visibility != Visibility.INTERNAL:
+        return True
+    return record.history.exclude(visibility=Visibility.INTERNAL).exists()
+
+
+def natural_key(text: str) -> str:
+    """A sort key in which numbers sort by value: "21.2" before "21.10", "9" before "10a".
+
+    Each run of digits is padded to 8 places; letters sort without case.
+    """
+    return "".join(part.zfill(8) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", text.strip()))

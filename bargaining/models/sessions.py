@@ -1,18 +1,26 @@
 """Negotiation sessions at the bargaining table, and the union side's notes of them."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from bargaining.access import UnionOwnedQuerySet, Visibility
 from bargaining.models.employers import BargainingUnit
-from bargaining.models.rules import refuse_wider_visibility
+from bargaining.models.rules import ever_shown_beyond_leadership, refuse_wider_visibility
 from plumbing.validators import plausible_date
 
 
 class SessionQuerySet(UnionOwnedQuerySet):
     union_path = "bargaining_unit__union"
     visibility_prefixes = ("", "bargaining_unit__")
+
+    def open_to(self, clause):
+        """The sessions a new version of `clause` may be tabled in: its unit's, not before its latest version."""
+        sessions = self.filter(bargaining_unit=clause.agreement.bargaining_unit_id)
+        latest = clause.versions.order_by("-number").values_list("tabled_on", flat=True).first()
+        return sessions.filter(held_on__gte=latest) if latest else sessions
 
 
 class NegotiationSession(models.Model):
@@ -37,8 +45,27 @@ class NegotiationSession(models.Model):
     def __str__(self):
         return f"{self.bargaining_unit} — {self.held_on:%d %b %Y}"
 
+    def get_absolute_url(self):
+        return reverse("session_detail", args=[self.pk])
+
     def clean(self):
         refuse_wider_visibility(self, "bargaining_unit", "bargaining unit")
+        self._refuse_moving_a_tabled_session()
+
+    def _refuse_moving_a_tabled_session(self):
+        """Versions tabled in a session carry its date, and tabled versions never change: so neither may it."""
+        if self._state.adding or self.held_on is None:
+            return
+        stored = type(self)._default_manager.filter(pk=self.pk).values_list("held_on", flat=True).first()
+        if stored is not None and stored != self.held_on and self.clause_versions.exists():
+            raise ValidationError(
+                {
+                    "held_on": (
+                        f"Clause versions were tabled in this session on {stored:%-d %b %Y}, and tabled versions "
+                        "keep their date: the session's date cannot change. Log a new session instead."
+                    )
+                }
+            )
 
 
 class SessionNoteQuerySet(UnionOwnedQuerySet):
@@ -66,5 +93,13 @@ class SessionNote(models.Model):
     def __str__(self):
         return f"Note on {self.session}"
 
+    def get_absolute_url(self):
+        return reverse("session_detail", args=[self.session_id]) + f"#note-{self.pk}"
+
     def clean(self):
         refuse_wider_visibility(self, "session", "session")
+
+    def deletion_refusal(self) -> str | None:
+        if self.pk is not None and ever_shown_beyond_leadership(self):
+            return "This note has been shared beyond the union's leadership, so it is kept: correct it instead."
+        return None

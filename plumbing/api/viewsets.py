@@ -13,7 +13,6 @@ import json
 import re
 
 from django.db import transaction
-from django.db.models import ProtectedError, RestrictedError
 from rest_framework import exceptions, permissions, serializers, status, viewsets
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.pagination import PageNumberPagination
@@ -24,7 +23,7 @@ from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
 from plumbing.api.errors import Conflict, PreconditionFailed, PreconditionRequired
 from plumbing.api.schema import CaucusAutoSchema
-from plumbing.records import may_edit
+from plumbing.records import DeletionRefused, delete_record, may_edit
 from plumbing.text import unclean_fields
 
 # The scheme and host of an absolute link, as written by HyperlinkedIdentityField.
@@ -142,11 +141,12 @@ class CaucusViewSet(viewsets.ModelViewSet):
         serializer.save()
 
     def perform_destroy(self, instance):
+        # The one rule for deletes (plumbing.records.delete_record): what was tabled, adopted or published stays,
+        # and a record others depend on is refused naming them.
         try:
-            with transaction.atomic():
-                instance.delete()
-        except (ProtectedError, RestrictedError) as error:
-            raise Conflict() from error
+            delete_record(instance, user=self.request.user)
+        except DeletionRefused as refused:
+            raise Conflict(str(refused)) from refused
 
     # ETags: a detail response carries one; PUT, PATCH, DELETE and the workflow steps require If-Match.
 

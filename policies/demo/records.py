@@ -3,6 +3,11 @@
 import datetime
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
+
+from bargaining.access import Role
+from bargaining.models import Membership, Union
+
 
 @dataclass
 class Demo:
@@ -38,6 +43,22 @@ def edited_since_loaded(obj) -> bool:
     return newest.first() != DEMO_REASON
 
 
+def demo_author(obj):
+    """Who the demo says wrote a record, for its history: the officer of the union that owns it; a shared record
+    (a tool, a proposal), the first union's officer; a union or a membership, the site administrator."""
+    union_path = getattr(type(obj)._default_manager._queryset_class, "union_path", None)
+    if isinstance(obj, Union | Membership):
+        return get_user_model().objects.filter(is_superuser=True).order_by("pk").first()
+    officers = Membership.objects.filter(role=Role.OFFICER).select_related("user").order_by("pk")
+    if union_path is not None:
+        union = obj
+        for name in union_path.split("__"):
+            union = getattr(union, name)
+        officers = officers.filter(union=union)
+    membership = officers.first()
+    return membership.user if membership else None
+
+
 def upsert(model, lookup: dict, values: dict | None = None, *, create_only: dict | None = None):
     """Find a row by its natural key and make it match `values`, validating before any save.
 
@@ -55,6 +76,7 @@ def set_links(obj, field: str, values) -> None:
     """Set a many-to-many field of a demo record, unless someone edited the record after it was loaded."""
     if not edited_since_loaded(obj):
         obj._change_reason = DEMO_REASON
+        obj._history_user = demo_author(obj)
         getattr(obj, field).set(values)
 
 
@@ -72,5 +94,6 @@ def sync(obj, values: dict):
     if changed:
         obj.full_clean()
         obj._change_reason = DEMO_REASON
+        obj._history_user = demo_author(obj)
         obj.save()
     return obj

@@ -8,4 +8,6 @@ urlpatterns = [
     path("coverage/", views.coverage, name="coverage"),
     path("tools/<id:pk>/", views.tool_detail, name="tool_detail"),
     path("employers/<id:pk>/", views.employer_detail, name="employer_detail"),
+    path("proposals/<id:pk>/", views.proposal_detail, name="proposal_detail"),
+    path("consultations/<id:pk>/", views.consultation_detail, name="consultation_detail"),
 ]

@@ -1,9 +1,13 @@
-"""Web pages that join the three apps: the dashboard, a bargaining unit, the coverage matrix, a tool's timeline,
-an employer."""
+"""Web pages that join the three apps: the dashboard, a bargaining unit, the coverage matrix, an employer, and
+the pages of a tool, a proposal and a consultation (each lists the union's positions on it)."""
+
+import datetime
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.shortcuts import render
 
+from bargaining.access import leads_union
 from bargaining.coverage import CoverageStatus
 from bargaining.filters import BargainingUnitFilter
 from bargaining.models import (
@@ -13,11 +17,21 @@ from bargaining.models import (
     NegotiationSession,
     Topic,
     TrainingBudget,
+    Union,
     current_school_year,
 )
-from consultations.models import EdTechTool
+from consultations.forms import EventForm, StageForm
+from consultations.models import (
+    Consultation,
+    ConsultationEvent,
+    ConsultationStage,
+    EdTechTool,
+    EventKind,
+    ProcurementProposal,
+)
 from plumbing.pages import get_visible_or_404, tune_filter_form
 from plumbing.records import may_edit
+from policies.models import Position
 from policies.overview.coverage import coverage_against_model_clauses
 from policies.overview.dashboard import dashboard, record_counts
 from policies.overview.employers import employer_budgets, employer_sections
@@ -37,12 +51,14 @@ def unit_detail(request, pk):
     user = request.user
     unit = get_visible_or_404(BargainingUnit.objects.select_related("union", "employer"), user, pk=pk)
     matrix = coverage_against_model_clauses(units=[unit], topics=Topic.objects.all(), user=user)
+    agreements = list(Agreement.objects.visible_to(user).filter(bargaining_unit=unit))
     return render(
         request,
         "bargaining/unit_detail.html",
         {
             "unit": unit,
-            "agreements": Agreement.objects.visible_to(user).filter(bargaining_unit=unit),
+            "agreements": [agreement for agreement in agreements if agreement.archived_on is None],
+            "archived_agreements": [agreement for agreement in agreements if agreement.archived_on is not None],
             "sessions": NegotiationSession.objects.visible_to(user).filter(bargaining_unit=unit),
             "coverage": matrix.rows[0].cells if matrix.rows else [],
             "can_edit": may_edit(user, unit),
@@ -65,11 +81,70 @@ def coverage(request):
 
 @login_required
 def tool_detail(request, pk):
-    tool = get_visible_or_404(EdTechTool.objects.select_related("vendor"), request.user, pk=pk)
+    user = request.user
+    tool = get_visible_or_404(EdTechTool.objects.select_related("vendor"), user, pk=pk)
     return render(
         request,
         "consultations/tool_detail.html",
-        {"tool": tool, "timeline": tool_timeline(tool, request.user)},
+        {"tool": tool, "timeline": tool_timeline(tool, user), "can_edit": may_edit(user, tool)},
+    )
+
+
+@login_required
+def proposal_detail(request, pk):
+    user = request.user
+    proposal = get_visible_or_404(ProcurementProposal.objects.select_related("employer", "tool__vendor"), user, pk=pk)
+    return render(
+        request,
+        "consultations/proposal_detail.html",
+        {
+            "proposal": proposal,
+            "consultations": Consultation.objects.visible_to(user).filter(proposal=proposal).select_related("union"),
+            "positions": Position.objects.visible_to(user).filter(proposal=proposal).select_related("union"),
+            "can_edit": may_edit(user, proposal),
+            "can_consult": Union.objects.editable_by(user).exclude(consultations__proposal=proposal).exists(),
+            "can_take_position": Position.objects.may_add(user),
+        },
+    )
+
+
+def consultation_detail(request, pk):
+    user = request.user
+    consultation = get_visible_or_404(
+        Consultation.objects.select_related("union", "proposal__employer", "proposal__tool"), user, pk=pk
+    )
+    can_edit = may_edit(user, consultation)
+    proposal = consultation.proposal
+    events = (
+        ConsultationEvent.objects.visible_to(user)
+        .filter(consultation=consultation)
+        .select_related("author")
+        .order_by("-occurred_on", "-created_at")
+    )
+    return render(
+        request,
+        "consultations/consultation_detail.html",
+        {
+            "consultation": consultation,
+            "stages": ConsultationStage.choices,
+            "events": events,
+            # Who wrote each event is the union's own business, as in the record's history.
+            "show_authors": leads_union(user, consultation.union_id),
+            "editable_events": set(events.editable_by(user).values_list("pk", flat=True)) if can_edit else set(),
+            "record_change": EventKind.RECORD_CHANGE,
+            "clauses": consultation.resulting_clauses.visible_to(user)
+            .select_related("agreement", "topic")
+            .order_by("agreement__title", "article_key"),
+            # The union's positions on the proposal, or on its tool wherever it is proposed.
+            "positions": Position.objects.visible_to(user)
+            .filter(union=consultation.union_id)
+            .filter(Q(proposal=proposal) | Q(proposal__isnull=True, tool=proposal.tool_id)),
+            "can_edit": can_edit,
+            "event_form": EventForm(
+                initial={"visibility": consultation.visibility, "occurred_on": datetime.date.today()}
+            ),
+            "stage_form": StageForm(initial={"stage": consultation.stage, "current_stage": consultation.stage}),
+        },
     )
 
 

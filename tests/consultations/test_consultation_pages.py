@@ -171,7 +171,7 @@ def test_an_invalid_proposal_keeps_what_was_typed_and_names_the_field(client_for
         },
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert 'value="Pilot with a typo in the date"' in response.text
     assert "Proposed start" in response.text
     assert "cannot come before the announcement" in response.text
@@ -204,7 +204,7 @@ def test_officer_cannot_open_a_consultation_for_another_union(client_for, office
         {"union": other_union.pk, "proposal": proposal.pk, "opened_on": "2025-02-01", "visibility": "members"},
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Select a valid choice" in response.text
     assert not Consultation.objects.exists()
 
@@ -221,7 +221,7 @@ def test_a_deadline_before_opening_is_refused_naming_the_field(client_for, offic
         },
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Response deadline" in response.text
     assert 'value="2025-01-01"' in response.text
 
@@ -329,7 +329,7 @@ def test_a_negative_cost_is_refused_on_the_cost_field(client_for, officer, tool,
         },
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert response.context["form"].errors["cost"] == ["The cost cannot be negative."]
     assert 'value="Pilot with a negative cost"' in response.text
     assert not ProcurementProposal.objects.filter(title="Pilot with a negative cost").exists()

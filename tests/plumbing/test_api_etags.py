@@ -64,7 +64,8 @@ def test_every_write_method_honours_if_match(api, officer, position, method):
 
 
 def test_delete_with_the_current_etag_succeeds(api, officer, union):
-    principle = PrincipleFactory(union=union)
+    # A principle never adopted or published may be deleted (plumbing.records.delete_record).
+    principle = PrincipleFactory(union=union, visibility="internal")
     client = api(officer)
     etag = client.get(f"/api/v1/principles/{principle.pk}/")["ETag"]
 

@@ -172,7 +172,7 @@ def test_a_web_form_refuses_an_implausible_date_keeping_what_was_typed(client_fo
     )
 
     assert response.status_code == 400
-    assert "occurred_on" in response.context["event_form"].errors
+    assert "occurred_on" in response.context["form"].errors
     assert "Kept summary" in response.text
 
 
@@ -183,7 +183,7 @@ def test_a_web_form_refuses_control_characters_keeping_what_was_typed(client_for
     )
 
     assert response.status_code == 400
-    assert "summary" in response.context["event_form"].errors
+    assert "summary" in response.context["form"].errors
 
 
 def test_every_api_error_answers_in_json_even_a_500(api, union, officer, monkeypatch):

@@ -81,3 +81,38 @@ def test_debug_is_off_unless_set():
         "shell", "--no-imports", "-c", "from django.conf import settings; print(settings.DEBUG)", env=PRODUCTION
     )
     assert result.stdout.strip() == "False"
+
+
+def local_run_environment() -> dict:
+    """The environment `make run` serves with (scripts/run-local), but for the key it keeps in a file."""
+    result = subprocess.run(  # noqa: S603 - our own script with a fixed argument
+        [str(ROOT / "scripts" / "run-local"), "--env"], capture_output=True, text=True, timeout=30, check=True
+    )
+    return dict(line.split("=", 1) for line in result.stdout.split())
+
+
+def test_the_local_run_serves_caucus_own_not_found_page_with_debug_off():
+    code = (
+        "from django.conf import settings; from django.test import Client, override_settings; "
+        "plain = {**settings.STORAGES, 'staticfiles': "
+        "{'BACKEND': 'django.contrib.staticfiles.storage.StaticFilesStorage'}}; "
+        "get = lambda: Client().get('/no-such-page/', HTTP_HOST='localhost'); "
+        "response = override_settings(STORAGES=plain)(get)(); "
+        "print(settings.DEBUG, response.status_code, 'There is nothing at this address' in response.text, "
+        "settings.SECURE_SSL_REDIRECT, settings.SESSION_COOKIE_SECURE, settings.CSRF_COOKIE_SECURE)"
+    )
+    result = manage(
+        "shell", "--no-imports", "-c", code, env={**local_run_environment(), "SECRET_KEY": PRODUCTION["SECRET_KEY"]}
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "404", "True", "False", "False", "False"]
+
+
+def test_the_local_run_prints_mail_to_the_console():
+    code = "from django.conf import settings; print(settings.MAILERS['default']['BACKEND'])"
+    result = manage(
+        "shell", "--no-imports", "-c", code, env={**local_run_environment(), "SECRET_KEY": PRODUCTION["SECRET_KEY"]}
+    )
+
+    assert result.stdout.strip() == "django.core.mail.backends.console.EmailBackend"

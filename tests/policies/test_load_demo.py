@@ -325,3 +325,39 @@ def test_refuses_to_run_with_debug_off_unless_forced(settings):
         call_command("load_demo", stdout=StringIO())
 
     assert row_counts() == before
+
+
+@pytest.mark.parametrize(
+    "model", [Agreement, Clause, Consultation, ModelClause, Position, BargainingUnit], ids=lambda m: m.__name__
+)
+def test_each_union_s_demo_records_were_created_by_that_union_s_officer(model):
+    officers = {"nlea": "officer", "gfss": "other-officer"}
+    path = model.objects.all().union_path
+    for record in model.objects.all():
+        union = record
+        for name in path.split("__"):
+            union = getattr(union, name)
+        created = record.history.filter(history_type="+").select_related("history_user").get()
+        assert created.history_user is not None, record
+        assert created.history_user.username == officers[union.slug], record
+
+
+@pytest.mark.parametrize("model", [EdTechTool, ProcurementProposal, Employer], ids=lambda m: m.__name__)
+def test_shared_demo_records_were_created_by_an_officer_not_by_nobody(model):
+    for record in model.objects.all():
+        created = record.history.filter(history_type="+").select_related("history_user").get()
+        assert created.history_user is not None and created.history_user.username == "officer", record
+
+
+def test_demo_clause_versions_name_who_tabled_them_in_their_history():
+    from bargaining.models import ClauseVersion
+
+    versions = ClauseVersion.history.filter(history_type="+")
+    assert versions.exists()
+    assert not versions.filter(history_user__isnull=True).exists()
+
+
+def test_an_adopted_demo_position_says_who_adopted_it():
+    adopted = Position.objects.filter(status=PositionStatus.ADOPTED)
+    assert adopted.exists()
+    assert not adopted.filter(adopted_by__isnull=True).exists()

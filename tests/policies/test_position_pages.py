@@ -92,7 +92,7 @@ def test_a_position_without_proposal_or_tool_is_refused_keeping_the_text(client_
         {"union": union.pk, "title": "About nothing", "stance": "oppose", "rationale": "Carefully argued."},
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "A position is about a proposal or a tool" in response.text
     assert 'value="About nothing"' in response.text
     assert "Carefully argued." in response.text
@@ -107,7 +107,7 @@ def test_officer_cannot_cite_another_unions_principle(client_for, officer, union
         {"union": union.pk, "title": "x", "tool": tool.pk, "stance": "oppose", "principles": [foreign.pk]},
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert not Position.objects.exists()
 
 
@@ -251,7 +251,7 @@ def test_an_impossible_principle_id_is_refused_as_an_invalid_choice(client_for, 
         {"union": union.pk, "title": "Kept title", "tool": tool.pk, "stance": "oppose", "principles": ["9" * 23]},
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "is not a valid value" in response.text
     assert 'value="Kept title"' in response.text
     assert not Position.objects.exists()

@@ -152,6 +152,9 @@ def _any_of(fields: list[str], visibility: str) -> Q:
     return reduce(operator.or_, (Q(**{field: visibility}) for field in fields))
 
 
+ARCHIVED_HELP = "Set when the record is retired: it leaves pickers and lists, and stays on timelines and in history."
+
+
 class ReferenceQuerySet(models.QuerySet):
     """Shared reference rows: read by every signed-in user, changed by officers of any union."""
 
@@ -176,3 +179,11 @@ class ReferenceQuerySet(models.QuerySet):
 
     def may_add(self, user) -> bool:
         return is_officer_anywhere(user)
+
+
+class ArchivableQuerySet(ReferenceQuerySet):
+    """Shared reference records that can be retired (archived) rather than deleted."""
+
+    def active(self):
+        """The records offered when a new record is made: not archived."""
+        return self.filter(archived_on__isnull=True)

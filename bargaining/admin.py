@@ -53,8 +53,8 @@ class TrainingBudgetInline(admin.TabularInline):
 
 @admin.register(Employer)
 class EmployerAdmin(RecordAdmin):
-    list_display = ["name", "kind", "region"]
-    list_filter = ["kind", "region"]
+    list_display = ["name", "kind", "region", "archived_on"]
+    list_filter = ["kind", "region", "archived_on"]
     search_fields = ["name", "region"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [TrainingBudgetInline]

@@ -46,8 +46,9 @@ class UnionFilter(filters.FilterSet):
         fields = ["name", "slug"]
 
 
-class EmployerFilter(filters.FilterSet):
+class EmployerFilter(ArchivedFilterMixin, filters.FilterSet):
     name = filters.CharFilter(lookup_expr="icontains")
+    archived = Archived.filter()
     ordering = filters.OrderingFilter(fields=["name", "region", "ai_training_budget_current"])
 
     class Meta:

@@ -20,7 +20,7 @@ from bargaining.models import (
     Union,
     validate_school_year,
 )
-from plumbing.forms import DateInput, RecordForm, TextForm, preselect_only_choice
+from plumbing.forms import DateInput, RecordForm, TextForm, active_choices, preselect_only_choice
 
 APPEND_ONLY = (
     "Tabled versions are never changed: a correction is tabled as a new version, and the earlier ones stay in the "
@@ -48,7 +48,9 @@ class UnitForm(RecordForm):
         else:
             self.fields["union"].queryset = unions
             preselect_only_choice(self.fields["union"])
-        self.fields["employer"].queryset = employers
+        self.fields["employer"].queryset = active_choices(
+            employers, self.instance.employer if self.instance.employer_id else None
+        )
 
 
 class AgreementForm(RecordForm):
@@ -212,7 +214,7 @@ class TrainingBudgetForm(RecordForm):
             # A budget belongs to its district for good: a wrong district is a new budget there.
             del self.fields["employer"]
         else:
-            self.fields["employer"].queryset = employers
+            self.fields["employer"].queryset = active_choices(employers)
 
 
 class BudgetSupportForm(RecordForm):

@@ -55,6 +55,7 @@ class EmployerSerializer(CaucusSerializer):
             "ai_training_budget_school_year",
             "ai_training_budget_current",
             "ai_training_budget_proposed",
+            "archived_on",
         ]
 
 

@@ -521,6 +521,17 @@ def employer_history(request, pk):
 
 
 @login_required
+@require_POST
+def employer_archive(request, pk):
+    return archive_action(request, get_editable_or_403(Employer, request.user, pk=pk))
+
+
+@login_required
+def employer_delete(request, pk):
+    return delete_page(request, get_editable_or_403(Employer, request.user, pk=pk), gone_to=reverse("employer_list"))
+
+
+@login_required
 def trainingbudget_create(request):
     """A district's budget for a school year; `?employer=` comes from the district's page."""
     user = request.user

@@ -101,7 +101,9 @@ class ProposalForm(RecordForm):
 
     def __init__(self, *args, employers, tools, vendors, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["employer"].queryset = employers
+        self.fields["employer"].queryset = active_choices(
+            employers, self.instance.employer if self.instance.employer_id else None
+        )
         current = self.instance.tool if self.instance.tool_id else None
         self.fields["tool"].queryset = active_choices(tools, current).select_related("vendor")
         self.fields["tool"].label_from_instance = lambda tool: f"{tool.name} ({tool.vendor.name})"

@@ -8,7 +8,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from bargaining.access import ReferenceQuerySet, UnionOwnedQuerySet, Visibility
+from bargaining.access import ARCHIVED_HELP, ArchivableQuerySet, ReferenceQuerySet, UnionOwnedQuerySet, Visibility
 from bargaining.models import (
     Clause,
     Employer,
@@ -55,17 +55,6 @@ def validate_personal_data(value):
 
 def validate_job_groups(value):
     validate_choice_list(value, JobGroup, "job groups")
-
-
-class ArchivableQuerySet(ReferenceQuerySet):
-    """Shared reference records that can be retired (archived) rather than deleted."""
-
-    def active(self):
-        """The records offered when a new record is made: not archived."""
-        return self.filter(archived_on__isnull=True)
-
-
-ARCHIVED_HELP = "Set when the record is retired: it leaves pickers and lists, and stays on timelines and in history."
 
 
 class Vendor(models.Model):
@@ -215,6 +204,7 @@ class ProcurementProposal(models.Model):
 
     def clean(self):
         refuse_archived_parent(self, "tool", "tool")
+        refuse_archived_parent(self, "employer", "employer")
         if self.proposed_start and self.announced_on and self.proposed_start < self.announced_on:
             raise ValidationError({"proposed_start": "The proposed start cannot come before the announcement."})
 

@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from bargaining.access import ReferenceQuerySet, UnionOwnedQuerySet, Visibility
 from bargaining.models.employers import Employer
+from bargaining.models.rules import refuse_archived_parent
 from bargaining.models.unions import Union
 from plumbing.validators import EARLIEST_YEAR, YEARS_AHEAD
 
@@ -137,6 +138,9 @@ class TrainingBudget(DuplicateNamedOnField, models.Model):
 
     def get_absolute_url(self):
         return reverse("employer_detail", args=[self.employer_id]) + "#budgets"
+
+    def clean(self):
+        refuse_archived_parent(self, "employer", "employer")
 
     @property
     def increase(self):

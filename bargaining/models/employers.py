@@ -5,7 +5,8 @@ from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from bargaining.access import ReferenceQuerySet, UnionOwnedQuerySet, Visibility
+from bargaining.access import ARCHIVED_HELP, ArchivableQuerySet, UnionOwnedQuerySet, Visibility
+from bargaining.models.rules import refuse_archived_parent
 from bargaining.models.unions import Union
 
 
@@ -15,7 +16,7 @@ class EmployerKind(models.TextChoices):
     TRUST = "trust", "Multi-academy trust"
 
 
-class EmployerQuerySet(ReferenceQuerySet):
+class EmployerQuerySet(ArchivableQuerySet):
     def with_latest_budget(self):
         """Annotate the AI training budget of the latest school year on record (its year, current and proposed
         amounts; None when there is none), in the query itself."""
@@ -37,6 +38,7 @@ class Employer(models.Model):
     slug = models.SlugField(max_length=80, unique=True)
     kind = models.CharField(max_length=30, choices=EmployerKind, default=EmployerKind.SCHOOL_DISTRICT)
     region = models.CharField(max_length=120, blank=True)
+    archived_on = models.DateField(null=True, blank=True, help_text=ARCHIVED_HELP)
 
     objects = EmployerQuerySet.as_manager()
     history = HistoricalRecords()
@@ -88,3 +90,6 @@ class BargainingUnit(models.Model):
 
     def get_absolute_url(self):
         return reverse("unit_detail", args=[self.pk])
+
+    def clean(self):
+        refuse_archived_parent(self, "employer", "employer")

@@ -15,7 +15,7 @@ from django.urls import reverse
 from bargaining.filters import search_words
 from bargaining.models import Clause
 from bargaining.redline import redline
-from bargaining.views import MAX_COMPARED
+from bargaining.views.clauses import MAX_COMPARED
 from consultations.filters import ClauseLibraryFilter
 from plumbing.pages import csv_cell, excerpt, filtered_page, highlight
 from plumbing.records import may_edit

@@ -102,6 +102,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "policies.documents.context_processors.printing",
+                "config.navigation.navigation",
             ],
         },
     },

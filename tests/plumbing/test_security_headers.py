@@ -40,10 +40,3 @@ def test_pages_have_landmarks_and_a_skip_link(client_for, member):
     assert '<main id="main"' in html
     assert '<nav aria-label="Main"' in html
     assert 'aria-current="page"' in html
-
-
-def test_the_main_navigation_marks_the_section_of_a_records_other_pages(client_for, officer, consultation):
-    html = client_for(officer).get(reverse("consultation_edit", args=[consultation.pk])).text
-
-    assert re.search(r'href="/consultations/" aria-current="true"', html)
-    assert 'aria-current="page"' not in html.split('<nav aria-label="Main"')[1].split("</nav>")[0]

@@ -99,7 +99,8 @@ def test_eight_simultaneous_tablings_number_the_versions_without_gaps(api, offic
     statuses = race(*(table(client, n) for n, client in enumerate(clients)))
 
     assert all(status == 201 or 400 <= status < 500 for status in statuses), statuses
-    numbers = list(ClauseVersion.objects.filter(clause=members_clause).order_by("number").values_list("number", flat=True))
+    versions = ClauseVersion.objects.filter(clause=members_clause).order_by("number")
+    numbers = list(versions.values_list("number", flat=True))
     assert numbers == list(range(1, before + statuses.count(201) + 1))
     assert statuses.count(201) == 8
 
@@ -145,4 +146,3 @@ def test_a_write_waits_for_a_transaction_holding_the_lock_and_then_succeeds(api,
     assert waited  # it answered only once the lock was released, rather than failing at once
     draft_position.refresh_from_db()
     assert draft_position.rationale == "Written after the wait."
-

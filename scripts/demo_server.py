@@ -1,0 +1,159 @@
+"""Serve the demo data from a scratch database under gunicorn on a loopback port, for the scripts that drive
+a running Caucus from outside (scripts/loadtest, scripts/probe).
+
+    with DemoServer(database_url=None, workers=3, threads=4) as server:
+        server.url                  # http://127.0.0.1:<port>
+        server.token("officer")     # a new API token of a demo user
+
+The scratch database is a SQLite file in a temporary folder, or, when `database_url` names a PostgreSQL
+server, a new database on that server (`<name>_scratch_<pid>`) dropped afterwards: the database the URL
+names is never touched. The server runs with DEBUG on (static files from the source folders: collecting
+them for production takes minutes), the demo's published passwords, and whatever `env` adds.
+"""
+
+import contextlib
+import ipaddress
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+
+
+def require_loopback(url: str) -> str:
+    """`url` if its host is this machine, else exit: these scripts must never be aimed at someone's server."""
+    host = urllib.parse.urlsplit(url).hostname or ""
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
+    except socket.gaierror:
+        sys.exit(f"cannot resolve {host!r}")
+    if not addresses or not all(ipaddress.ip_address(address.split("%")[0]).is_loopback for address in addresses):
+        sys.exit(f"refusing {url}: only a server on this machine (127.0.0.1, ::1, localhost) may be driven")
+    return url.rstrip("/")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class DemoServer:
+    def __init__(self, *, database_url: str | None = None, workers: int = 3, threads: int = 4, env=None):
+        self.database_url = database_url
+        self.workers, self.threads = workers, threads
+        self.extra_env = dict(env or {})
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.folder = Path(tempfile.mkdtemp(prefix="caucus-demo-"))
+        self.log = self.folder / "server.log"
+        self.process = None
+        self.scratch_database = None
+
+    # Set-up and tear-down
+
+    def __enter__(self):
+        try:
+            self.env = self._environment()
+            self.manage("migrate", "--noinput", "-v0")
+            self.manage("load_demo")
+            self._start()
+        except BaseException:
+            self.__exit__(None, None, None)
+            raise
+        return self
+
+    def __exit__(self, *exc):
+        if self.process is not None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        if self.scratch_database is not None:
+            self._postgres(f'DROP DATABASE IF EXISTS "{self.scratch_database}" WITH (FORCE)')
+        shutil.rmtree(self.folder, ignore_errors=True)
+        return False
+
+    def _environment(self) -> dict:
+        if self.database_url:
+            parts = urllib.parse.urlsplit(self.database_url)
+            if not parts.scheme.startswith("postgres"):
+                sys.exit("--database-url must be a postgres://... URL (SQLite is the default)")
+            name = parts.path.lstrip("/") or "postgres"
+            self.scratch_database = f"{name}_scratch_{os.getpid()}"
+            self._postgres(f'CREATE DATABASE "{self.scratch_database}"')
+            database = urllib.parse.urlunsplit(parts._replace(path=f"/{self.scratch_database}"))
+        else:
+            database = f"sqlite:///{self.folder / 'demo.sqlite3'}"
+        return {
+            **os.environ,
+            "DATABASE_URL": database,
+            "DEBUG": "true",
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "LOG_LEVEL": "ERROR",  # server errors only: the verdict must not drown in 4xx lines
+            # One pooled PostgreSQL connection per gunicorn thread: a thread never waits for another's.
+            "DB_POOL_SIZE": str(self.threads),
+            **self.extra_env,
+        }
+
+    def _postgres(self, statement: str):
+        import psycopg  # only needed for PostgreSQL runs
+
+        with psycopg.connect(self.database_url, autocommit=True) as connection:
+            connection.execute(statement)
+
+    def _start(self):
+        command = [
+            GUNICORN,
+            "config.wsgi:application",
+            f"--bind=127.0.0.1:{self.port}",
+            f"--workers={self.workers}",
+            f"--threads={self.threads}",
+            "--timeout=60",
+            "--log-level=warning",
+            f"--error-logfile={self.log}",
+        ]
+        # The application's own log lines (Django's) go to the same file as gunicorn's.
+        with self.log.open("ab") as log:
+            self.process = subprocess.Popen(  # noqa: S603 - our own command line
+                command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT
+            )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                sys.exit(f"the server stopped at start:\n{self.log_tail()}")
+            with contextlib.suppress(OSError):
+                urllib.request.urlopen(f"{self.url}/", timeout=5).close()  # noqa: S310 - our own loopback URL
+                return
+            time.sleep(0.3)
+        sys.exit("the server did not start within a minute")
+
+    # Helpers for the scripts
+
+    def manage(self, *args: str) -> str:
+        result = subprocess.run(  # noqa: S603 - our own command line
+            [PYTHON, "manage.py", *args], cwd=ROOT, env=self.env, capture_output=True, text=True, check=False
+        )
+        if result.returncode != 0:
+            sys.exit(f"manage.py {' '.join(args)} failed:\n{result.stderr[-3000:]}")
+        return result.stdout
+
+    def token(self, username: str) -> str:
+        return self.manage("create_api_token", username, "--name", "outside check").strip().splitlines()[-1]
+
+    def log_tail(self, lines: int = 60) -> str:
+        if not self.log.exists():
+            return ""
+        return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])

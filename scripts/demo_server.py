@@ -92,8 +92,9 @@ class DemoServer:
             if not parts.scheme.startswith("postgres"):
                 sys.exit("--database-url must be a postgres://... URL (SQLite is the default)")
             name = parts.path.lstrip("/") or "postgres"
-            self.scratch_database = f"{name}_scratch_{os.getpid()}"
-            self._postgres(f'CREATE DATABASE "{self.scratch_database}"')
+            scratch = f"{name}_scratch_{os.getpid()}"
+            self._postgres(f'CREATE DATABASE "{scratch}"')
+            self.scratch_database = scratch
             database = urllib.parse.urlunsplit(parts._replace(path=f"/{self.scratch_database}"))
         else:
             database = f"sqlite:///{self.folder / 'demo.sqlite3'}"
@@ -111,7 +112,9 @@ class DemoServer:
     def _postgres(self, statement: str):
         import psycopg  # only needed for PostgreSQL runs
 
-        with psycopg.connect(self.database_url, autocommit=True) as connection:
+        # Through the server's maintenance database: the one the URL names need not exist.
+        maintenance = urllib.parse.urlunsplit(urllib.parse.urlsplit(self.database_url)._replace(path="/postgres"))
+        with psycopg.connect(maintenance, autocommit=True) as connection:
             connection.execute(statement)
 
     def _start(self):

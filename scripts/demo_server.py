@@ -12,7 +12,10 @@ them for production takes minutes), the demo's published passwords, and whatever
 """
 
 import contextlib
+import http.client
+import http.cookies
 import ipaddress
+import json
 import os
 import shutil
 import socket
@@ -40,6 +43,48 @@ def require_loopback(url: str) -> str:
     if not addresses or not all(ipaddress.ip_address(address.split("%")[0]).is_loopback for address in addresses):
         sys.exit(f"refusing {url}: only a server on this machine (127.0.0.1, ::1, localhost) may be driven")
     return url.rstrip("/")
+
+
+def fetch(base_url: str, method: str, path: str, *, body=None, headers=None, timeout: float = 120):
+    """One request on a connection of its own: (status, headers with lower-case names, body bytes).
+
+    A dict body is sent as JSON. The status is None when the connection failed (the body then says why).
+    """
+    parts = urllib.parse.urlsplit(base_url)
+    headers = {"Connection": "close", **(headers or {})}
+    if isinstance(body, dict | list):
+        body, headers["Content-Type"] = json.dumps(body), "application/json"
+    connection = http.client.HTTPConnection(parts.hostname, parts.port or 80, timeout=timeout)
+    try:
+        connection.request(method, path, body=body, headers=headers)
+        response = connection.getresponse()
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
+    except (OSError, http.client.HTTPException) as error:
+        return None, {}, str(error).encode()
+    finally:
+        connection.close()
+
+
+def cookies_of(headers: dict) -> dict:
+    jar = http.cookies.SimpleCookie()
+    for line in headers.get("set-cookie", "").split("\n"):
+        jar.load(line)
+    return {name: morsel.value for name, morsel in jar.items()}
+
+
+def web_sign_in(base_url: str, username: str, password: str, headers=None) -> tuple[int | None, dict]:
+    """Sign in through the web form as a browser would: (the answer's status, the cookies it holds after)."""
+    _status, answer, _body = fetch(base_url, "GET", "/accounts/login/", headers=headers)
+    csrf = cookies_of(answer).get("csrftoken", "")
+    form = urllib.parse.urlencode({"username": username, "password": password, "csrfmiddlewaretoken": csrf})
+    status, answer, _body = fetch(
+        base_url,
+        "POST",
+        "/accounts/login/",
+        body=form,
+        headers={**(headers or {}), "Content-Type": "application/x-www-form-urlencoded", "Cookie": f"csrftoken={csrf}"},
+    )
+    return status, {"csrftoken": csrf, **cookies_of(answer)}
 
 
 def free_port() -> int:

@@ -56,7 +56,9 @@ def fetch(base_url: str, method: str, path: str, *, body=None, headers=None, tim
         body, headers["Content-Type"] = json.dumps(body), "application/json"
     connection = http.client.HTTPConnection(parts.hostname, parts.port or 80, timeout=timeout)
     try:
-        connection.request(method, path, body=body, headers=headers)
+        # A server may answer before it has read the whole body (413): read its answer all the same.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            connection.request(method, path, body=body, headers=headers)
         response = connection.getresponse()
         return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
     except (OSError, http.client.HTTPException) as error:

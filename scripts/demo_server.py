@@ -3,7 +3,7 @@ a running Caucus from outside (scripts/loadtest, scripts/probe).
 
     with DemoServer(database_url=None, workers=3, threads=4) as server:
         server.url                  # http://127.0.0.1:<port>
-        server.token("officer")     # a new API token of a demo user
+        api_token(server.url, "officer", "demo")    # a new API token of a demo user
 
 The scratch database is a SQLite file in a temporary folder, or, when `database_url` names a PostgreSQL
 server, a new database on that server (`<name>_scratch_<pid>`) dropped afterwards: the database the URL
@@ -18,6 +18,7 @@ import ipaddress
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -89,6 +90,16 @@ def web_sign_in(base_url: str, username: str, password: str, headers=None) -> tu
     return status, {"csrftoken": csrf, **cookies_of(answer)}
 
 
+def api_token(base_url: str, username: str, password: str) -> str:
+    """A new API token of `username`, asked for as any script would (POST /api/v1/auth/token/)."""
+    status, _headers, body = fetch(
+        base_url, "POST", "/api/v1/auth/token/", body={"username": username, "password": password}
+    )
+    if status not in (200, 201):
+        sys.exit(f"no API token for {username}: {status} {body[:200]!r}")
+    return json.loads(body)["token"]
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -110,6 +121,8 @@ class DemoServer:
     # Set-up and tear-down
 
     def __enter__(self):
+        # A script stopped by SIGTERM (a CI timeout) still stops its server and removes its scratch database.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(f"stopped by SIGTERM; the server at {self.url} too"))
         try:
             self.env = self._environment()
             self.manage("migrate", "--noinput", "-v0")
@@ -199,9 +212,6 @@ class DemoServer:
         if result.returncode != 0:
             sys.exit(f"manage.py {' '.join(args)} failed:\n{result.stderr[-3000:]}")
         return result.stdout
-
-    def token(self, username: str) -> str:
-        return self.manage("create_api_token", username, "--name", "outside check").strip().splitlines()[-1]
 
     def log_tail(self, lines: int = 60) -> str:
         if not self.log.exists():

@@ -141,9 +141,9 @@ class DemoServer:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+        shutil.rmtree(self.folder, ignore_errors=True)
         if self.scratch_database is not None:
             self._postgres(f'DROP DATABASE IF EXISTS "{self.scratch_database}" WITH (FORCE)')
-        shutil.rmtree(self.folder, ignore_errors=True)
         return False
 
     def _environment(self) -> dict:

@@ -170,12 +170,15 @@ class DemoServer:
         }
 
     def _postgres(self, statement: str):
-        import psycopg  # only needed for PostgreSQL runs
-
-        # Through the server's maintenance database: the one the URL names need not exist.
+        """Run one statement on the PostgreSQL server, through the project's Python (it has psycopg), in the
+        server's maintenance database: the one the URL names need not exist."""
         maintenance = urllib.parse.urlunsplit(urllib.parse.urlsplit(self.database_url)._replace(path="/postgres"))
-        with psycopg.connect(maintenance, autocommit=True) as connection:
-            connection.execute(statement)
+        code = "import psycopg, sys\nwith psycopg.connect(sys.argv[1], autocommit=True) as c:\n c.execute(sys.argv[2])"
+        result = subprocess.run(  # noqa: S603 - our own command line
+            [PYTHON, "-c", code, maintenance, statement], capture_output=True, text=True, check=False
+        )
+        if result.returncode != 0:
+            sys.exit(f"PostgreSQL refused {statement!r}:\n{result.stderr[-2000:]}")
 
     def _start(self):
         command = [

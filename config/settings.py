@@ -377,8 +377,9 @@ PDF_RENDER_LIMITS = {
 
 # --- Logging ---
 
-# One line per record on standard output, each with the id of the request it belongs to (plumbing/requestlog.py):
-# `grep request_id=<id>` finds a request's line, its warnings and its traceback.
+# One line per record, each with the id of the request it belongs to (plumbing/requestlog.py): `grep
+# request_id=<id>` finds a request's line, its warnings and its traceback. On standard error, where gunicorn and
+# systemd collect it: standard output is the data of commands such as `dumpdata` and `spectacular`.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -389,7 +390,7 @@ LOGGING = {
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
-            "stream": "ext://sys.stdout",
+            "stream": "ext://sys.stderr",
             "filters": ["request_id"],
             "formatter": "line",
         }

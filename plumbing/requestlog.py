@@ -54,7 +54,8 @@ class RequestLogMiddleware:
                 "duration_ms": round((time.perf_counter() - started) * 1000),
                 "user": user_id(request),
             }
-            logger.info(" ".join(f"{key}={value}" for key, value in fields.items()), extra=fields)
+            line = " ".join(f"{key}={value}" for key, value in fields.items())
+            logger.info(line, extra={"request_id": request.request_id, **fields})
             return response
         finally:
             current_request_id.reset(token)

@@ -10,6 +10,7 @@ import hashlib
 import os
 import sqlite3
 import subprocess
+import time
 from contextlib import closing
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from django.utils import timezone
 
 SUFFIXES = {"sqlite": ".sqlite3", "postgresql": ".pgdump"}
 HISTORY_COLUMNS = ("history_id", "history_date", "history_user_id", "history_type")
+# SQLite's backup waits while another connection writes; past this it gives up rather than wait forever.
+LOCKED_SECONDS = 60
 
 
 class BackupError(Exception):
@@ -62,14 +65,14 @@ def restore(path: Path, *, using: str = "default") -> None:
         raise BackupError(f"{path.name} is not a Caucus backup: its name should end in .sqlite3 or .pgdump.")
     if kind != connection.vendor:
         raise BackupError(f"{path.name} is a {kind} backup, but the configured database is {connection.vendor}.")
-    if connection.vendor == "sqlite" and connection.is_in_memory_db():
-        raise BackupError("The configured SQLite database is in memory: set DATABASE_URL to the file to restore into.")
     tables = connection.introspection.table_names()
     if tables:
         raise BackupError(
             f"The configured database is not empty (it has {len(tables)} tables). Restore into a new, empty "
             "database, then point DATABASE_URL at it; nothing was changed."
         )
+    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+        raise BackupError("The configured SQLite database is in memory: set DATABASE_URL to the file to restore into.")
     connection.close()
     if kind == "sqlite":
         _restore_sqlite(path, connection.settings_dict["NAME"])
@@ -121,10 +124,16 @@ def summarise(*, using: str = "default", history_rows: int = 20) -> dict:
 
 
 def _backup_sqlite(connection, path: Path) -> None:
+    deadline = time.monotonic() + LOCKED_SECONDS
+
+    def give_up_when_locked_too_long(status, remaining, total):
+        if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) and time.monotonic() > deadline:
+            raise BackupError(f"The database stayed locked for {LOCKED_SECONDS} seconds: try again later.")
+
     connection.ensure_connection()
     try:
         with closing(sqlite3.connect(path)) as target:
-            connection.connection.backup(target)
+            connection.connection.backup(target, progress=give_up_when_locked_too_long)
             # One self-contained file (no -wal beside it), checked before it is called a backup.
             target.execute("PRAGMA journal_mode=DELETE")
             if target.execute("PRAGMA quick_check").fetchone()[0] != "ok":

@@ -41,24 +41,27 @@ class RequestLogMiddleware:
 
     def __call__(self, request):
         request.request_id = request_id_for(request)
-        token = current_request_id.set(request.request_id)
+        # Kept until the response is closed (forget_request_id): Django logs an error answer after the middleware.
+        current_request_id.set(request.request_id)
         started = time.perf_counter()
-        try:
-            response = self.get_response(request)
-            response[HEADER] = request.request_id
-            fields = {
-                "method": request.method,
-                # Decoded, the path could hold spaces or a line break: quoted again, it stays one greppable word.
-                "path": quote(request.path, safe="/:@!$&'()*+,;=~"),
-                "status": response.status_code,
-                "duration_ms": round((time.perf_counter() - started) * 1000),
-                "user": user_id(request),
-            }
-            line = " ".join(f"{key}={value}" for key, value in fields.items())
-            logger.info(line, extra={"request_id": request.request_id, **fields})
-            return response
-        finally:
-            current_request_id.reset(token)
+        response = self.get_response(request)
+        response[HEADER] = request.request_id
+        fields = {
+            "method": request.method,
+            # Decoded, the path could hold spaces or a line break: quoted again, it stays one greppable word.
+            "path": quote(request.path, safe="/:@!$&'()*+,;=~"),
+            "status": response.status_code,
+            "duration_ms": round((time.perf_counter() - started) * 1000),
+            "user": user_id(request),
+        }
+        line = " ".join(f"{key}={value}" for key, value in fields.items())
+        logger.info(line, extra={"request_id": request.request_id, **fields})
+        return response
+
+
+def forget_request_id(**kwargs) -> None:
+    """A request_finished receiver: what is logged after the response is closed belongs to no request."""
+    current_request_id.set(NONE)
 
 
 def request_id_for(request) -> str:

@@ -75,6 +75,13 @@ def test_a_path_with_spaces_or_line_breaks_stays_on_one_line():
     assert " path=/no%20such%0Apage/ status=404 " in line
 
 
+def test_django_s_own_line_about_an_error_answer_carries_the_request_id():
+    with log_output() as output:
+        Client().get("/no-such-page/", headers={"X-Request-ID": "lost-1"})
+
+    assert "WARNING django.request request_id=lost-1 Not Found: /no-such-page/" in output.getvalue()
+
+
 def test_the_query_string_is_not_logged():
     with log_output() as output:
         Client().get("/healthz?search=walk-away+wording")
@@ -109,6 +116,8 @@ def test_the_fields_are_on_the_record_for_a_structured_handler(caplog):
 
 
 def test_a_line_outside_any_request_says_so():
+    Client().get("/healthz")
+
     with log_output() as output:
         logging.getLogger("caucus.test").warning("outside")
 

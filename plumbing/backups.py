@@ -14,7 +14,7 @@ import time
 from contextlib import closing
 from pathlib import Path
 
-from django.db import connections
+from django.db import DatabaseError, connections
 from django.utils import timezone
 
 SUFFIXES = {"sqlite": ".sqlite3", "postgresql": ".pgdump"}
@@ -48,6 +48,8 @@ def backup(directory: Path, *, using: str = "default") -> Path:
         partial.rename(target)
     except OSError as error:
         raise BackupError(f"Cannot write the backup in {directory}: {error.strerror}.") from None
+    except DatabaseError as error:
+        raise BackupError(f"Cannot read the configured database: {error}".strip()) from None
     finally:
         partial.unlink(missing_ok=True)
     checksum_file(target).write_text(f"{sha256_of(target)}  {target.name}\n")
@@ -65,7 +67,10 @@ def restore(path: Path, *, using: str = "default") -> None:
         raise BackupError(f"{path.name} is not a Caucus backup: its name should end in .sqlite3 or .pgdump.")
     if kind != connection.vendor:
         raise BackupError(f"{path.name} is a {kind} backup, but the configured database is {connection.vendor}.")
-    tables = connection.introspection.table_names()
+    try:
+        tables = connection.introspection.table_names()
+    except DatabaseError as error:
+        raise BackupError(f"Cannot open the configured database: {error}".strip()) from None
     if tables:
         raise BackupError(
             f"The configured database is not empty (it has {len(tables)} tables). Restore into a new, empty "

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from plumbing.health import healthz
+
 # Errors: the API answers in JSON, web pages with templates/400.html and 500.html.
 handler400 = "plumbing.http.bad_request"
 handler500 = "plumbing.http.server_error"
@@ -18,4 +20,6 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
+    # For the monitor: no sign-in, no cookie, never cached (README, "Running it in production").
+    path("healthz", healthz, name="healthz"),
 ]

@@ -19,8 +19,11 @@ class PlumbingConfig(AppConfig):
 
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
+        from django.core.signals import request_finished
 
+        from plumbing.requestlog import forget_request_id
         from plumbing.sessions import start_the_clock
 
         register_converter(RecordId, "id")
         user_logged_in.connect(start_the_clock, dispatch_uid="plumbing.sessions.start_the_clock")
+        request_finished.connect(forget_request_id, dispatch_uid="plumbing.requestlog.forget_request_id")

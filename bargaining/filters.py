@@ -5,7 +5,6 @@ id of someone else's record is "not a valid choice", exactly like an id that doe
 """
 
 import django_filters as filters
-from django.db.models import Exists, OuterRef, Q
 
 from bargaining.access import Visibility
 from bargaining.models import (
@@ -26,15 +25,9 @@ from bargaining.models import (
     Union,
     validate_school_year,
 )
+from bargaining.search import search_clauses
 from plumbing.filters import Archived, ArchivedFilterMixin, visible
-
-# Each word costs a subquery: a handful is a search, hundreds would be an attack.
-MAX_SEARCH_WORDS = 12
-
-
-def search_words(value: str | None) -> list[str]:
-    """The words a clause search looks for (and the web page highlights): the same on every page."""
-    return (value or "").split()[:MAX_SEARCH_WORDS]
+from plumbing.search import parse_query
 
 
 class UnionFilter(filters.FilterSet):
@@ -121,6 +114,8 @@ class TopicFilter(filters.FilterSet):
 
 
 class ClauseFilter(filters.FilterSet):
+    # Full text (bargaining/search.py): stemmed words, "phrases", -word to leave out; best matches first
+    # unless another order is asked for.
     search = filters.CharFilter(method="filter_search", label="Search titles and texts")
     topic = filters.ModelChoiceFilter(queryset=visible(Topic), to_field_name="code")
     status = filters.ChoiceFilter(choices=ClauseVersionStatus.choices, method="filter_status", label="Current status")
@@ -148,10 +143,7 @@ class ClauseFilter(filters.FilterSet):
         fields = ["topic", "union", "employer", "bargaining_unit", "agreement", "job_group", "agreement_status"]
 
     def filter_search(self, queryset, name, value):
-        for word in search_words(value):
-            in_text = ClauseVersion.objects.filter(clause=OuterRef("pk"), text__icontains=word)
-            queryset = queryset.filter(Q(title__icontains=word) | Exists(in_text))
-        return queryset
+        return search_clauses(queryset, parse_query(value))
 
     def filter_status(self, queryset, name, value):
         if "current_status" not in queryset.query.annotations:

@@ -46,6 +46,7 @@ for prefix, viewset, name in [
 urlpatterns = [
     path("", include(router.urls)),
     path("auth/token/", TokenView.as_view(), name="api-token"),
+    path("search/", overview_api.SearchView.as_view(), name="api-search"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # The split view loads its start-up script from a URL, as the Content-Security-Policy demands.
     path(

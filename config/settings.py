@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Full-text search on PostgreSQL (bargaining/search.py); harmless on SQLite.
+    "django.contrib.postgres",
     "simple_history",
     "django_filters",
     "rest_framework",

@@ -12,13 +12,15 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from bargaining.filters import search_words
 from bargaining.models import Clause
 from bargaining.redline import redline
+from bargaining.search import highlight_clauses
 from bargaining.views.clauses import MAX_COMPARED
 from consultations.filters import ClauseLibraryFilter
-from plumbing.pages import csv_cell, excerpt, filtered_page, highlight
+from plumbing.filters import facet_counts, label_facets
+from plumbing.pages import csv_cell, excerpt, filtered_page
 from plumbing.records import may_edit
+from plumbing.search import TRUNCATED, parse_query
 
 CLAUSE_FILTER_LABELS = {
     "search": "Search titles and texts",
@@ -31,6 +33,19 @@ CLAUSE_FILTER_LABELS = {
     "model_rating": "Rating against the model clause",
 }
 CLAUSE_PRIMARY_FILTERS = ["search", "topic", "status", "union", "employer", "job_group", "tool"]
+# Each of these filters' options says how many clauses it would give (the path is what it counts by).
+CLAUSE_FACETS = {
+    "topic": "topic",
+    "status": "current_status",
+    "union": "agreement__bargaining_unit__union",
+    "employer": "agreement__bargaining_unit__employer",
+    "job_group": "agreement__bargaining_unit__job_group",
+    "bargaining_unit": "agreement__bargaining_unit",
+    "agreement": "agreement",
+    "agreement_status": "agreement__status",
+    "model_rating": "model_rating",
+    "visibility": "visibility",
+}
 # A selection longer than the comparison takes is kept (so nothing picked is lost) up to a bound.
 MAX_SELECTED = 12
 
@@ -38,21 +53,28 @@ MAX_SELECTED = 12
 def clause_list(request):
     """The library's results, and the clauses picked for comparison: kept in the address (`?compare=3&compare=8`)
     across pages and filters, so the selection works without JavaScript and can be shared."""
+    clauses = Clause.objects.visible_to(request.user).for_library()
     context = filtered_page(
-        request,
-        ClauseLibraryFilter,
-        Clause.objects.visible_to(request.user).for_library(),
-        labels=CLAUSE_FILTER_LABELS,
-        primary=CLAUSE_PRIMARY_FILTERS,
+        request, ClauseLibraryFilter, clauses, labels=CLAUSE_FILTER_LABELS, primary=CLAUSE_PRIMARY_FILTERS
     )
-    words = search_words(request.GET.get("search"))
+    # Counted among the clauses the reader may see only: a hidden clause adds to no option's count.
+    label_facets(context["filter"].form, facet_counts(ClauseLibraryFilter, request, clauses, CLAUSE_FACETS))
+    query = parse_query(request.GET.get("search"))
+    if query.truncated:
+        messages.info(request, TRUNCATED)
+    # Highlights come from the index for this page's clauses only, all scoped by visible_to above.
+    highlights = highlight_clauses(context["rows"], query)
     selected = _selected_clauses(request)
     selected_ids = [clause.pk for clause in selected]
     context["results"] = [
         {
             "clause": clause,
-            "title": highlight(clause.title, words),
-            "excerpt": highlight(excerpt(clause.current_text or "", words), words),
+            "title": highlights[clause.pk].title if clause.pk in highlights else clause.title,
+            "excerpt": (
+                highlights[clause.pk].snippet
+                if clause.pk in highlights and highlights[clause.pk].snippet
+                else excerpt(clause.current_text or "", [])
+            ),
             "status": clause.current_status_label,
             "selected": clause.pk in selected_ids,
         }

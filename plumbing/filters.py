@@ -1,6 +1,7 @@
 """Filter plumbing shared by every app's FilterSets (and so by the web lists and the API)."""
 
 import django_filters as filters
+from django.db.models import Count
 
 
 def visible(model):
@@ -51,3 +52,33 @@ class ArchivedFilterMixin:
         if not self.form.cleaned_data.get("archived"):
             queryset = queryset.filter(archived_on__isnull=True)
         return queryset
+
+
+def facet_counts(filterset_class, request, queryset, facets: dict[str, str]) -> dict[str, dict]:
+    """For each filter in `facets` (its name -> the path it groups by), how many rows each of its values would
+    give: `queryset` filtered by every filter in the request except that one. One query per facet, whatever
+    the number of rows or options; an invalid filter gives no counts.
+    """
+    counts = {}
+    for name, path in facets.items():
+        data = request.GET.copy()
+        data.pop(name, None)
+        filterset = filterset_class(data, queryset=queryset, request=request)
+        if not filterset.is_valid():
+            return {}
+        rows = queryset.filter(pk__in=filterset.qs.values("pk")).values(path).annotate(facet_count=Count("pk"))
+        counts[name] = {row[path]: row["facet_count"] for row in rows.order_by()}
+    return counts
+
+
+def label_facets(form, counts: dict[str, dict]) -> None:
+    """Each option of the counted filters says how many rows it would give: "Workload (12)"."""
+    for name, by_value in counts.items():
+        field = form.fields[name]
+        if hasattr(field, "queryset"):
+            field.label_from_instance = lambda obj, by_value=by_value: f"{obj} ({by_value.get(obj.pk, 0)})"
+        else:
+            field.widget.choices = [
+                (value, label if value == "" else f"{label} ({by_value.get(value, 0)})")
+                for value, label in field.widget.choices
+            ]

@@ -116,8 +116,9 @@ def get_editable_or_403(model, user, **lookup):
     return obj
 
 
-def highlight(text: str, words: list[str]):
-    """`text` escaped, with each occurrence of `words` wrapped in <mark>.
+def highlight(text: str, words: list[str], *, word_starts: bool = False):
+    """`text` escaped, with each occurrence of `words` wrapped in <mark> (with `word_starts`, each whole word
+    that starts with one of them: a stem marks "monitoring" whole).
 
     The raw text is split at the matches and every piece is escaped on its own, so neither the text nor
     the search words can inject markup, and a match never lands inside an escaped entity.
@@ -125,7 +126,8 @@ def highlight(text: str, words: list[str]):
     text = text or ""
     if not words:
         return escape(text)
-    pattern = re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)), re.IGNORECASE)
+    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    pattern = re.compile(rf"\b(?:{alternatives})\w*" if word_starts else alternatives, re.IGNORECASE)
     pieces, last = [], 0
     for match in pattern.finditer(text):
         pieces.append(str(escape(text[last : match.start()])))
@@ -143,6 +145,9 @@ def excerpt(text: str, words: list[str], *, width: int = 240) -> str:
     positions = [lowered.find(word.lower()) for word in words if word.lower() in lowered]
     if positions:
         start = max(0, min(positions) - width // 3)
+        if start:
+            # Begin at a word, not inside one.
+            start = text.find(" ", start) + 1 or start
     piece = text[start : start + width]
     return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
 

@@ -82,10 +82,11 @@ DOMAIN_APPS = ["bargaining", "consultations", "policies"]
 
 
 def domain_models():
-    """Every model of the domain apps, without the history tables (get_models() leaves out m2m through models)."""
+    """Every model of the domain apps, without the history tables (get_models() leaves out m2m through models)
+    and without the database's own read-only tables (unmanaged: the clauses' full-text index)."""
     for label in DOMAIN_APPS:
         for model in apps.get_app_config(label).get_models():
-            if not issubclass(model, HistoricalChanges) and not model._meta.auto_created:
+            if not issubclass(model, HistoricalChanges) and not model._meta.auto_created and model._meta.managed:
                 yield model
 
 

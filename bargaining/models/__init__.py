@@ -13,6 +13,7 @@ from bargaining.models.budgets import (
 from bargaining.models.clauses import (
     Clause,
     ClauseQuerySet,
+    ClauseSearchEntry,
     ClauseVersion,
     ClauseVersionQuerySet,
     ClauseVersionStatus,
@@ -41,6 +42,7 @@ __all__ = [
     "BudgetSupport",
     "Clause",
     "ClauseQuerySet",
+    "ClauseSearchEntry",
     "ClauseVersion",
     "ClauseVersionQuerySet",
     "ClauseVersionStatus",

@@ -1,6 +1,7 @@
 """Clauses of agreements and the append-only lineage of versions tabled for each."""
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, F, OuterRef, Q, Subquery, When
@@ -87,9 +88,12 @@ class Clause(models.Model):
         default=ModelRating.UNRATED,
         help_text="An officer's rating of the negotiated text against the union's model clause for the topic.",
     )
+    # PostgreSQL's full-text index of the clause (bargaining/search.py), kept in step by database triggers;
+    # empty on SQLite, where an FTS5 table holds the index.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ClauseQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_vector"])
 
     class Meta:
         ordering = ["agreement", "article_key"]
@@ -242,3 +246,40 @@ class ClauseVersion(models.Model):
     def visibility(self):
         """A version is exactly as visible as its clause."""
         return self.clause.visibility
+
+
+class FullTextField(models.TextField):
+    """An FTS5 table's hidden column named after the table: `match` runs a full-text query against it."""
+
+
+@FullTextField.register_lookup
+class FullTextMatch(models.Lookup):
+    lookup_name = "match"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} MATCH {rhs}", [*lhs_params, *rhs_params]
+
+
+class ClauseSearchEntry(models.Model):
+    """A clause's entry in the SQLite FTS5 index (migration 0010, bargaining/search.py); read-only, SQLite only.
+    Joined to the clause, so that the index's `rank` (bm25, weighted) is computed once per match."""
+
+    clause = models.OneToOneField(
+        Clause,
+        on_delete=models.DO_NOTHING,
+        primary_key=True,
+        db_column="rowid",
+        db_constraint=False,
+        related_name="search_entry",
+    )
+    entry = FullTextField(db_column="bargaining_clause_fts")
+    rank = models.FloatField()
+
+    class Meta:
+        managed = False
+        db_table = "bargaining_clause_fts"
+
+    def __str__(self):
+        return f"Index entry of clause {self.clause_id}"

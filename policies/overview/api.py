@@ -1,11 +1,19 @@
-"""API endpoints that join the three apps: a tool's history (proposals, events, clause versions, positions)."""
+"""API endpoints that join the three apps: a tool's history (proposals, events, clause versions, positions), and
+the search over everything."""
 
-from drf_spectacular.utils import extend_schema, extend_schema_serializer
-from rest_framework import serializers
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_serializer
+from rest_framework import permissions, serializers
 from rest_framework.decorators import action
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
+from rest_framework.views import APIView
 
 from consultations.api import EdTechToolViewSet
 from consultations.serializers import EdTechToolSerializer
+from plumbing.api import ERROR, VALIDATION_ERROR
+from plumbing.search import MAX_TERMS, parse_query
+from policies.overview.search import KINDS, PER_KIND, search_everything
 from policies.overview.serializers import TimelineEntrySerializer
 from policies.overview.timeline import tool_timeline
 
@@ -33,3 +41,66 @@ class ToolViewSet(EdTechToolViewSet):
         tool = self.get_object()
         page = self.paginate_queryset(tool_timeline(tool, request.user))
         return self.get_paginated_response(TimelineEntrySerializer(page, many=True, context={"request": request}).data)
+
+
+class SearchParamsSerializer(serializers.Serializer):
+    q = serializers.CharField(
+        help_text=(
+            'What to look for: words in any form ("class sizes" finds "class size"), a "phrase" in double quotes, '
+            f"-word to leave a word out. Only the first {MAX_TERMS} words count."
+        ),
+    )
+
+    def validate_q(self, value):
+        return parse_query(value)
+
+
+class SearchResultSerializer(serializers.Serializer):
+    title = serializers.CharField(help_text="HTML: the record's name, escaped, with the matches in <mark>.")
+    url = serializers.CharField(help_text="The record's web page.")
+    snippet = serializers.CharField(help_text="HTML: a window of the record's text, escaped, matches in <mark>.")
+
+
+class SearchGroupSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=[("clauses", "Clauses"), *((kind.key, kind.label) for kind in KINDS)])
+    label = serializers.CharField()
+    count = serializers.IntegerField(help_text="How many records of this kind match (the caller may see them all).")
+    results = SearchResultSerializer(many=True, help_text=f"The best {PER_KIND} matches, best first.")
+
+
+class SearchAnswerSerializer(serializers.Serializer):
+    q = serializers.CharField()
+    truncated = serializers.BooleanField(help_text=f"Whether words beyond the first {MAX_TERMS} were left out.")
+    count = serializers.IntegerField(help_text="How many records match, of every kind.")
+    groups = SearchGroupSerializer(many=True)
+
+
+class SearchView(APIView):
+    """One search over every kind of record the caller may see."""
+
+    permission_classes = [permissions.AllowAny]
+    throttle_classes = [AnonRateThrottle, UserRateThrottle]
+    renderer_classes = [JSONRenderer]
+
+    @extend_schema(
+        operation_id="search",
+        summary="Search clauses, model clauses, tools, proposals, consultations, events, positions and principles",
+        description=(
+            "Records the caller may see, grouped by kind, each group with its count and its best matches. "
+            "Without credentials, public records only."
+        ),
+        parameters=[SearchParamsSerializer],
+        responses={
+            200: SearchAnswerSerializer,
+            400: VALIDATION_ERROR,
+            401: OpenApiResponse(ERROR, description="Credentials were given but are not valid."),
+            429: OpenApiResponse(ERROR, description="Too many requests: wait and try again."),
+        },
+    )
+    def get(self, request):
+        params = SearchParamsSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        raw, query = request.query_params["q"], params.validated_data["q"]
+        groups = search_everything(request.user, query, raw)
+        answer = {"q": raw, "truncated": query.truncated, "count": sum(g.count for g in groups), "groups": groups}
+        return Response(SearchAnswerSerializer(answer).data)

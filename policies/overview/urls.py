@@ -6,6 +6,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("units/<id:pk>/", views.unit_detail, name="unit_detail"),
     path("coverage/", views.coverage, name="coverage"),
+    path("search/", views.search, name="search"),
     path("tools/<id:pk>/", views.tool_detail, name="tool_detail"),
     path("employers/<id:pk>/", views.employer_detail, name="employer_detail"),
     path("proposals/<id:pk>/", views.proposal_detail, name="proposal_detail"),

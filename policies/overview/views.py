@@ -31,10 +31,12 @@ from consultations.models import (
 )
 from plumbing.pages import get_visible_or_404, tune_filter_form
 from plumbing.records import may_edit
+from plumbing.search import TRUNCATED, parse_query
 from policies.models import Position
 from policies.overview.coverage import coverage_against_model_clauses
 from policies.overview.dashboard import dashboard, record_counts
 from policies.overview.employers import employer_budgets, employer_sections
+from policies.overview.search import search_everything
 from policies.overview.timeline import tool_timeline
 
 
@@ -163,5 +165,23 @@ def employer_detail(request, pk):
             "can_edit": may_edit(user, employer),
             "can_add_budget": TrainingBudget.objects.may_add(user),
             "school_year": current_school_year(),
+        },
+    )
+
+
+def search(request):
+    """One search over every kind of record the reader may see (`?q=`), grouped by kind, each with its count."""
+    raw = request.GET.get("q", "").strip()
+    query = parse_query(raw)
+    groups = search_everything(request.user, query, raw)
+    return render(
+        request,
+        "search.html",
+        {
+            "q": raw,
+            "query": query,
+            "groups": groups,
+            "total": sum(group.count for group in groups),
+            "truncated_note": TRUNCATED,
         },
     )

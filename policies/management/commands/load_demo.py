@@ -34,7 +34,7 @@ class Command(BaseCommand):
             counts = [
                 f"{model._meta.verbose_name_plural}: {model.objects.count()}"
                 for model in apps.get_app_config(app_label).get_models()
-                if not model.__name__.startswith("Historical")
+                if not model.__name__.startswith("Historical") and model._meta.managed
             ]
             self.stdout.write(f"  {app_label} — {', '.join(counts)}")
         self.stdout.write(f"Demo logins (password '{DEMO_PASSWORD}'):")

@@ -1,0 +1,177 @@
+"""One search over everything a reader may see: clauses, model clauses, tools, proposals, consultations and their
+events, positions and principles, grouped by kind with a count for each.
+
+Clauses are found through their full-text index (bargaining/search.py). The other kinds are searched on the fly
+(plumbing.search.search_documents: a tsvector computed per row on PostgreSQL, substrings on SQLite) over the text
+the reader may read: each kind's `document` leaves out what a per-field rule hides (a model clause's walk-away
+wording and guidance, for anyone but the union's leadership). Every kind starts from `visible_to`, so a hidden
+record is never found, counted or quoted. One query per kind (its count rides along as a window), plus one for
+the clauses' highlights: a constant number, whatever the size of the library.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.db.models import Case, Count, F, TextField, Value, When, Window
+from django.db.models.functions import Coalesce, Concat
+from django.urls import reverse
+from django.utils.html import format_html
+
+from bargaining.models import Clause
+from bargaining.search import highlight_clauses, search_clauses
+from consultations.models import Consultation, ConsultationEvent, EdTechTool, ProcurementProposal
+from plumbing.pages import excerpt, highlight
+from plumbing.search import TextQuery, light_stem, search_documents
+from policies.models import ModelClause, Position, Principle
+
+PER_KIND = 5
+
+
+@dataclass
+class Result:
+    title: str  # escaped HTML, matches marked
+    url: str
+    snippet: str  # escaped HTML, matches marked
+
+
+@dataclass
+class Group:
+    kind: str
+    label: str
+    count: int
+    results: list[Result] = field(default_factory=list)
+    more_url: str | None = None  # where all of them are listed, when a list page can search them
+
+
+def _text(*fields: str):
+    """The fields' text as one document, a line each (an empty field is an empty line)."""
+    parts = []
+    for name in fields:
+        parts += [Coalesce(F(name), Value(""), output_field=TextField()), Value("\n")]
+    return Concat(*parts, output_field=TextField())
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str
+    label: str
+    rows: Callable  # user -> the queryset of records the user may see
+    body: Callable  # () -> the expression of the text the reader may search and be quoted, besides the title
+    title_field: str
+    title: Callable = str
+
+
+MODEL_CLAUSE_OPEN = ("preferred_text", "fallback_text")
+
+KINDS = [
+    Kind(
+        "model-clauses",
+        "Model clauses",
+        lambda user: ModelClause.objects.visible_to(user).with_playbook(user),
+        # The walk-away wording and guidance are searched (and quoted) for the union's leadership only.
+        lambda: Case(
+            When(show_playbook=True, then=_text(*MODEL_CLAUSE_OPEN, "walk_away_text", "guidance")),
+            default=_text(*MODEL_CLAUSE_OPEN),
+            output_field=TextField(),
+        ),
+        "title",
+        lambda clause: clause.title,
+    ),
+    Kind(
+        "tools",
+        "EdTech tools",
+        lambda user: EdTechTool.objects.visible_to(user),
+        lambda: _text("description", "ai_features"),
+        "name",
+        lambda tool: tool.name,
+    ),
+    Kind(
+        "proposals",
+        "Proposals",
+        lambda user: ProcurementProposal.objects.visible_to(user),
+        lambda: _text("purpose", "budget_line"),
+        "title",
+        lambda proposal: proposal.title,
+    ),
+    Kind(
+        "consultations",
+        "Consultations",
+        lambda user: Consultation.objects.visible_to(user).select_related("union", "proposal"),
+        lambda: _text("outcome"),
+        "proposal__title",
+    ),
+    Kind(
+        "events",
+        "Consultation events",
+        lambda user: ConsultationEvent.objects.visible_to(user).select_related(
+            "consultation__union", "consultation__proposal"
+        ),
+        lambda: _text("summary"),
+        "summary",
+        lambda event: f"{event.get_kind_display()} ({event.occurred_on:%-d %b %Y}): {event.consultation}",
+    ),
+    Kind(
+        "positions",
+        "Positions",
+        lambda user: Position.objects.visible_to(user),
+        lambda: _text("rationale", "conditions"),
+        "title",
+        lambda position: position.title,
+    ),
+    Kind(
+        "principles",
+        "Principles",
+        lambda user: Principle.objects.visible_to(user),
+        lambda: _text("statement"),
+        "title",
+        lambda principle: principle.title,
+    ),
+]
+
+
+def search_everything(user, query: TextQuery, raw: str, *, per_kind: int = PER_KIND) -> list[Group]:
+    """The groups of records `user` may see that match `query` (`raw`, as typed, for links), clauses first."""
+    if not query:
+        return []
+    words = [light_stem(word) for word in query.words]
+    return [_clauses(user, query, raw, per_kind), *(_kind(kind, user, query, words, per_kind) for kind in KINDS)]
+
+
+def _counted(queryset, per_kind):
+    rows = list(queryset.annotate(search_total=Window(Count("pk")))[:per_kind])
+    return rows, (rows[0].search_total if rows else 0)
+
+
+def _clauses(user, query, raw, per_kind) -> Group:
+    clauses = Clause.objects.visible_to(user).select_related("topic", "agreement__bargaining_unit__employer")
+    rows, count = _counted(search_clauses(clauses, query), per_kind)
+    marks = highlight_clauses(rows, query)
+    results = [
+        Result(
+            title=format_html(
+                "Art. {} {}", clause.article_number, marks[clause.pk].title if clause.pk in marks else clause.title
+            ),
+            url=clause.get_absolute_url(),
+            snippet=marks[clause.pk].snippet if clause.pk in marks else "",
+        )
+        for clause in rows
+    ]
+    more = reverse("clause_list") + "?" + urlencode({"search": raw})
+    return Group("clauses", "Clauses", count, results, more_url=more)
+
+
+def _kind(kind: Kind, user, query, words, per_kind) -> Group:
+    rows = kind.rows(user).annotate(search_body=kind.body())
+    document = Concat(F(kind.title_field), Value("\n"), F("search_body"), output_field=TextField())
+    found = search_documents(rows, document, query, title_field=kind.title_field)
+    rows, count = _counted(found, per_kind)
+    results = [
+        Result(
+            title=highlight(kind.title(row), words, word_starts=True),
+            url=row.get_absolute_url(),
+            snippet=highlight(excerpt(row.search_body, words), words, word_starts=True),
+        )
+        for row in rows
+    ]
+    return Group(kind.key, kind.label, count, results)

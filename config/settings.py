@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "bargaining",
     "consultations",
     "policies",
+    "policies.deadlines",
+    "policies.following",
 ]
 
 MIDDLEWARE = [
@@ -102,6 +104,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "policies.documents.context_processors.printing",
+                "policies.following.context_processors.unread",
             ],
         },
     },
@@ -248,6 +251,8 @@ else:
         }
     }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "caucus@localhost")
+# Where Caucus is served, for the links in mail sent outside a request (the reminder digest).
+SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000").rstrip("/")
 
 # --- Security: on by default outside DEBUG; a TLS-terminating proxy sets X-Forwarded-Proto ---
 

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from accounts.models import ApiToken
+from accounts.models import ApiToken, DeadlineSettings
 
 
 @admin.register(ApiToken)
@@ -15,3 +15,12 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+@admin.register(DeadlineSettings)
+class DeadlineSettingsAdmin(admin.ModelAdmin):
+    # The feed token is a key: shown nowhere but to its owner, on their account page.
+    list_display = ["user", "reminders", "window_days"]
+    list_filter = ["reminders"]
+    exclude = ["feed_token"]
+    search_fields = ["user__username", "user__email"]

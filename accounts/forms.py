@@ -1,6 +1,8 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
+from accounts.models import DeadlineSettings
+
 
 class SignInForm(AuthenticationForm):
     keep_signed_in = forms.BooleanField(
@@ -14,3 +16,10 @@ class SignOutForm(forms.Form):
     revoke_tokens = forms.BooleanField(
         required=False, label="Also revoke my API tokens (scripts signed in with them stop working)"
     )
+
+
+class ReminderForm(forms.ModelForm):
+    class Meta:
+        model = DeadlineSettings
+        fields = ["reminders", "window_days"]
+        labels = {"reminders": "Email me a digest of deadlines"}

@@ -1,7 +1,10 @@
 """API tokens: only a hash of each is stored (django-rest-knox), and each expires."""
 
 import hashlib
+import secrets
 
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from knox.models import AbstractAuthToken
 
@@ -29,3 +32,41 @@ class ApiToken(AbstractAuthToken):
 
     def is_for_current_password(self) -> bool:
         return self.password_fingerprint == password_fingerprint(self.user)
+
+
+class ReminderFrequency(models.TextChoices):
+    DAILY = "daily", "Daily"
+    WEEKLY = "weekly", "Weekly (Mondays)"
+    NEVER = "never", "Never"
+
+
+def new_feed_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class DeadlineSettings(models.Model):
+    """One user's calendar feed address and reminder digest."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="deadline_settings")
+    # The feed's address is its only key (calendar programs cannot sign in): long, random, and replaceable.
+    feed_token = models.CharField(max_length=64, unique=True, default=new_feed_token)
+    reminders = models.CharField(max_length=10, choices=ReminderFrequency, default=ReminderFrequency.NEVER)
+    window_days = models.PositiveSmallIntegerField(
+        "remind me of what falls due within (days)",
+        default=7,
+        validators=[MinValueValidator(1), MaxValueValidator(90)],
+    )
+
+    class Meta:
+        verbose_name_plural = "deadline settings"
+
+    def __str__(self):
+        return f"Deadline settings of {self.user}"
+
+    @classmethod
+    def of(cls, user) -> "DeadlineSettings":
+        return cls.objects.get_or_create(user=user)[0]
+
+    def regenerate_feed_token(self) -> None:
+        self.feed_token = new_feed_token()
+        self.save(update_fields=["feed_token"])

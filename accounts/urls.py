@@ -9,4 +9,5 @@ urlpatterns = [
     path("password_reset/", views.PasswordResetView.as_view(), name="password_reset"),
     path("profile/", views.profile, name="profile"),
     path("tokens/revoke/", views.token_revoke, name="token_revoke"),
+    path("calendar/regenerate/", views.feed_regenerate, name="feed_regenerate"),
 ]

@@ -7,10 +7,11 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from accounts.forms import SignInForm, SignOutForm
-from accounts.models import ApiToken
+from accounts.forms import ReminderForm, SignInForm, SignOutForm
+from accounts.models import ApiToken, DeadlineSettings
 from accounts.services import revoke_api_tokens
 from plumbing.clientip import client_ip
 from plumbing.ratelimit import RateLimit
@@ -72,15 +73,34 @@ def sign_out(request):
 
 @login_required
 def profile(request):
+    """The account page; a POST saves the reminder choices (400 keeping what was chosen, if invalid)."""
     user = request.user
+    deadline_settings = DeadlineSettings.of(user)
+    form = ReminderForm(request.POST or None, instance=deadline_settings)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Reminder choices saved.")
+        return redirect("profile")
     return render(
         request,
         "registration/profile.html",
         {
             "memberships": user.memberships.select_related("union").order_by("union__name"),
             "tokens": ApiToken.objects.filter(user=user).order_by("-created"),
+            "feed_url": request.build_absolute_uri(reverse("calendar_feed", args=[deadline_settings.feed_token])),
+            "reminder_form": form,
         },
+        status=400 if form.errors else 200,
     )
+
+
+@login_required
+@require_POST
+def feed_regenerate(request):
+    """A new calendar feed address: the old one answers 404 from now on (a feed shared by mistake is closed)."""
+    DeadlineSettings.of(request.user).regenerate_feed_token()
+    messages.success(request, "Your calendar feed has a new address: the old one no longer works.")
+    return redirect(reverse("profile") + "#calendar")
 
 
 @login_required

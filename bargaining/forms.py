@@ -58,7 +58,7 @@ class AgreementForm(RecordForm):
 
     class Meta:
         model = Agreement
-        fields = ["title", "kind", "status", "term_start", "term_end", "visibility"]
+        fields = ["title", "kind", "status", "term_start", "term_end", "reopener_days", "visibility"]
 
     def __init__(self, *args, bargaining_unit=None, **kwargs):
         super().__init__(*args, **kwargs)

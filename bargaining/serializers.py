@@ -23,7 +23,7 @@ class UnionSerializer(CaucusSerializer):
     class Meta:
         model = Union
         api_name = "union"
-        fields = ["url", "id", "name", "slug", "short_name", "colour", "paper_size"]
+        fields = ["url", "id", "name", "slug", "short_name", "colour", "paper_size", "statutory_response_days"]
 
 
 LATEST_BUDGET = (
@@ -104,6 +104,7 @@ class AgreementSerializer(CaucusSerializer):
             "kind",
             "term_start",
             "term_end",
+            "reopener_days",
             "status",
             "visibility",
             "archived_on",

@@ -10,6 +10,8 @@ from accounts.api import TokenView
 from bargaining import api as bargaining_api
 from consultations import api as consultations_api
 from policies import api as policies_api
+from policies.deadlines import api as deadlines_api
+from policies.following import api as following_api
 from policies.overview import api as overview_api
 
 
@@ -39,6 +41,10 @@ for prefix, viewset, name in [
     ("principles", policies_api.PrincipleViewSet, "principle"),
     ("model-clauses", policies_api.ModelClauseViewSet, "model-clause"),
     ("positions", policies_api.PositionViewSet, "position"),
+    ("tasks", deadlines_api.TaskViewSet, "task"),
+    ("deadlines", deadlines_api.DeadlineViewSet, "deadline"),
+    ("follows", following_api.FollowViewSet, "follow"),
+    ("notifications", following_api.NotificationViewSet, "notification"),
 ]:
     # URL names are "api-<name>-list" and "api-<name>-detail" (and "api-tool-history", ...).
     router.register(prefix, viewset, basename=f"api-{name}")

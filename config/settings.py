@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "bargaining",
     "consultations",
     "policies",
+    "policies.deadlines",
+    "policies.following",
 ]
 
 MIDDLEWARE = [
@@ -107,6 +109,7 @@ TEMPLATES = [
                 "django.template.context_processors.csp",
                 "policies.documents.context_processors.printing",
                 "config.navigation.navigation",
+                "policies.following.context_processors.unread",
             ],
         },
     },
@@ -253,6 +256,8 @@ else:
         }
     }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "caucus@localhost")
+# Where Caucus is served, for the links in mail sent outside a request (the reminder digest).
+SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000").rstrip("/")
 
 # --- Security: on by default outside DEBUG; a TLS-terminating proxy sets X-Forwarded-Proto ---
 

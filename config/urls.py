@@ -13,6 +13,8 @@ urlpatterns = [
     path("", include("consultations.urls")),
     path("", include("policies.urls")),
     path("", include("policies.overview.urls")),
+    path("", include("policies.deadlines.urls")),
+    path("", include("policies.following.urls")),
     # Printed documents: position papers and briefing packs.
     path("print/", include("policies.documents.urls")),
     # REST API.

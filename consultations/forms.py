@@ -80,7 +80,7 @@ class ProposalForm(RecordForm):
 
     NEW_TOOL_FIELDS = ("new_tool_name", "new_tool_vendor", "new_vendor_name", "new_tool_category")
     PROPOSAL_FIELDS = ("employer", "tool", "title", "purpose", "affected_job_groups", "cost", "budget_line")
-    DATE_FIELDS = ("announced_on", "proposed_start", "status")
+    DATE_FIELDS = ("announced_on", "proposed_start", "status", "deployed_on", "review_on")
 
     class Meta:
         model = ProcurementProposal
@@ -95,6 +95,8 @@ class ProposalForm(RecordForm):
             "announced_on",
             "proposed_start",
             "status",
+            "deployed_on",
+            "review_on",
         ]
         widgets = {"purpose": forms.Textarea(attrs={"rows": 4})}
         help_texts = {"tool": "Not in the list? Add it below, with its vendor."}

@@ -1,10 +1,12 @@
 """What employers propose to buy, and each union's consultation about it."""
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, OuterRef, Q, Subquery
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -182,6 +184,17 @@ class ProcurementProposal(models.Model):
     announced_on = models.DateField(validators=[plausible_date])
     proposed_start = models.DateField(null=True, blank=True, validators=[plausible_date])
     status = models.CharField(max_length=30, choices=ProposalStatus, default=ProposalStatus.ANNOUNCED)
+    deployed_on = models.DateField(
+        null=True, blank=True, validators=[plausible_date], help_text="When the tool went into use, if it has."
+    )
+    review_on = models.DateField(
+        "review date",
+        null=True,
+        blank=True,
+        validators=[plausible_date],
+        help_text="When the tool's use is to be reviewed. Left empty, an approved or deployed tool is reviewed "
+        "one year after it went into use (or after its proposed start).",
+    )
 
     objects = ReferenceQuerySet.as_manager()
     history = HistoricalRecords()
@@ -207,6 +220,8 @@ class ProcurementProposal(models.Model):
         refuse_archived_parent(self, "employer", "employer")
         if self.proposed_start and self.announced_on and self.proposed_start < self.announced_on:
             raise ValidationError({"proposed_start": "The proposed start cannot come before the announcement."})
+        if self.deployed_on and self.announced_on and self.deployed_on < self.announced_on:
+            raise ValidationError({"deployed_on": "The tool cannot go into use before the proposal was announced."})
 
     def get_affected_job_groups_display(self) -> list[str]:
         labels = dict(JobGroup.choices)
@@ -228,6 +243,16 @@ class ConsultationQuerySet(UnionOwnedQuerySet):
     def open(self):
         """Consultations still waiting for the employer's decision."""
         return self.exclude(stage__in=[ConsultationStage.DECISION, ConsultationStage.REVIEW])
+
+    def with_notice_date(self, user):
+        """Annotate `notice_on`: the first notice on the timeline that `user` may see (it dates `due_on`)."""
+        first_notice = (
+            ConsultationEvent.objects.visible_to(user)
+            .filter(consultation=OuterRef("pk"), kind=EventKind.NOTICE)
+            .order_by("occurred_on")
+            .values("occurred_on")[:1]
+        )
+        return self.annotate(notice_on=Subquery(first_notice))
 
 
 class Consultation(models.Model):
@@ -261,6 +286,21 @@ class Consultation(models.Model):
 
     def get_absolute_url(self):
         return reverse("consultation_detail", args=[self.pk])
+
+    @property
+    def due_on(self) -> datetime.date:
+        """The response deadline entered, or the union's statutory window counted from the notice.
+
+        The notice is `notice_on` (from `with_notice_date`), else the day the consultation opened.
+        """
+        if self.response_deadline:
+            return self.response_deadline
+        start = getattr(self, "notice_on", None) or self.opened_on
+        return start + datetime.timedelta(days=self.union.statutory_response_days)
+
+    @property
+    def due_is_computed(self) -> bool:
+        return self.response_deadline is None
 
     def deletion_refusal(self) -> str | None:
         """A consultation with a timeline is part of the union's record; one opened by mistake may go."""

@@ -105,6 +105,8 @@ class ProcurementProposalSerializer(CaucusSerializer):
             "announced_on",
             "proposed_start",
             "status",
+            "deployed_on",
+            "review_on",
             "new_tool",
         ]
         extra_kwargs = {"cost": {"min_value": 0}, "tool": {"required": False}}

@@ -249,8 +249,10 @@ def proposal_delete(request, pk):
 
 
 def consultation_list(request):
-    consultations = Consultation.objects.visible_to(request.user).select_related(
-        "union", "proposal__employer", "proposal__tool"
+    consultations = (
+        Consultation.objects.visible_to(request.user)
+        .with_notice_date(request.user)
+        .select_related("union", "proposal__employer", "proposal__tool")
     )
     context = filtered_page(
         request,

@@ -40,6 +40,7 @@ from consultations.models import (
     ToolCategory,
     Vendor,
 )
+from policies.deadlines.models import Task
 from policies.models import ModelClause, Position, PositionStatus, Principle
 
 PUBLIC = Visibility.PUBLIC
@@ -278,6 +279,21 @@ class PositionFactory(DjangoModelFactory):
     adopted_on = factory.LazyAttribute(
         lambda position: datetime.date(2025, 2, 1) if position.status == PositionStatus.ADOPTED else None
     )
+
+
+# policies/deadlines/
+
+
+class TaskFactory(DjangoModelFactory):
+    """A task of `union`, assigned to a new officer of it unless `assignee` is given."""
+
+    class Meta:
+        model = Task
+
+    union = factory.SubFactory(UnionFactory)
+    title = factory.Sequence(lambda n: f"Follow-up {n}")
+    assignee = factory.LazyAttribute(lambda task: MembershipFactory(union=task.union, role=Role.OFFICER).user)
+    due_on = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=3))
 
 
 # Builders ---------------------------------------------------------------------------------------------

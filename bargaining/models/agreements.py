@@ -1,6 +1,9 @@
 """Agreements of the bargaining units, and the topics of the clause taxonomy."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -41,6 +44,12 @@ class Agreement(models.Model):
     term_end = models.DateField(null=True, blank=True, validators=[plausible_date])
     status = models.CharField(max_length=20, choices=AgreementStatus, default=AgreementStatus.IN_NEGOTIATION)
     visibility = models.CharField(max_length=10, choices=Visibility, default=Visibility.MEMBERS)
+    reopener_days = models.PositiveSmallIntegerField(
+        "reopener notice (days before expiry)",
+        default=90,
+        validators=[MinValueValidator(1, "The notice is at least one day before expiry.")],
+        help_text="The last day to give notice to reopen the agreement is this many days before it expires.",
+    )
     archived_on = models.DateField(
         null=True,
         blank=True,
@@ -65,6 +74,13 @@ class Agreement(models.Model):
 
     def get_absolute_url(self):
         return reverse("agreement_detail", args=[self.pk])
+
+    @property
+    def reopener_notice_by(self):
+        """The last day to give notice to reopen the agreement, if it has an end."""
+        if self.term_end is None:
+            return None
+        return self.term_end - datetime.timedelta(days=self.reopener_days)
 
     def deletion_refusal(self) -> str | None:
         """What was ratified is never erased (clauses depend on the rest, and are named when it is deleted)."""

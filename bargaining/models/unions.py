@@ -1,7 +1,7 @@
 """Unions and their members: who belongs to which union, in which role."""
 
 from django.conf import settings
-from django.core.validators import RegexValidator
+from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
@@ -55,6 +55,13 @@ class Union(models.Model):
         help_text="Used on printed matter, as #RRGGBB.",
     )
     paper_size = models.CharField(max_length=10, choices=PaperSize, default=PaperSize.A4)
+    statutory_response_days = models.PositiveSmallIntegerField(
+        "statutory response window (days)",
+        default=30,
+        validators=[MinValueValidator(1, "The window is at least one day.")],
+        help_text="Days the union has to answer an employer's notice: a consultation without a response "
+        "deadline of its own is due this many days after the notice.",
+    )
     members = models.ManyToManyField(settings.AUTH_USER_MODEL, through="Membership", related_name="unions")
 
     objects = UnionQuerySet.as_manager()

@@ -10,6 +10,7 @@ from django.db import transaction
 
 from policies.demo.agreements import load_agreements
 from policies.demo.budgets import load_budgets
+from policies.demo.deadlines import load_deadlines
 from policies.demo.people import DEMO_PASSWORD, USERS, load_people
 from policies.demo.policy import load_policy
 from policies.demo.records import Demo
@@ -29,4 +30,5 @@ def load(*, today: datetime.date | None = None) -> Demo:
     load_agreements(demo)
     load_consultations(demo)
     load_policy(demo)
+    load_deadlines(demo)
     return demo

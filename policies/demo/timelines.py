@@ -120,6 +120,8 @@ CONSULTATIONS = [
         "proposal": "nv-compose",
         "stage": Stage.NOTICE_RECEIVED,
         "opened": -4,
+        # No deadline entered yet: Caucus counts the union's statutory window from the notice.
+        "deadline_entered": False,
         "visibility": MEMBERS,
         "events": [
             (0, K.NOTICE, "Notice of a Compose Copilot pilot in three schools: an AI writing assistant inside staff "
@@ -331,7 +333,7 @@ def load_consultations(demo: Demo) -> None:
             {
                 "stage": spec["stage"],
                 "opened_on": opened_on,
-                "response_deadline": demo.day(spec["opened"] + 30),
+                "response_deadline": demo.day(spec["opened"] + 30) if spec.get("deadline_entered", True) else None,
                 "outcome": spec.get("outcome", ""),
                 "visibility": spec["visibility"],
             },

@@ -39,6 +39,8 @@ TOOLS = [
         "grouping recommendations for teachers.",
         "personal_data": [PD.ENROLMENT, PD.ASSESSMENT_RESULTS, PD.USAGE_STATISTICS, PD.COMMUNICATIONS],
         "privacy_agreement_status": PrivacyAgreementStatus.SIGNED,
+        # Days from today: the district's agreement is about to lapse.
+        "privacy_expires_in": 12,
         "risk_rating": RiskRating.MEDIUM,
     },
     {
@@ -233,7 +235,9 @@ def load_tools(demo: Demo) -> None:
         for name, website, country in VENDORS
     }
     for spec in TOOLS:
-        values = {key: value for key, value in spec.items() if key not in {"name", "vendor"}}
+        values = {key: value for key, value in spec.items() if key not in {"name", "vendor", "privacy_expires_in"}}
+        if "privacy_expires_in" in spec:
+            values["privacy_agreement_expires_on"] = demo.day(spec["privacy_expires_in"])
         demo.tools[spec["name"]] = upsert(EdTechTool, {"vendor": vendors[spec["vendor"]], "name": spec["name"]}, values)
     for key, employer, tool, title, purpose, groups, cost, budget_line, announced, start, status in PROPOSALS:
         demo.proposals[key] = upsert(

@@ -1,13 +1,14 @@
-"""The dashboard's content: deadlines in the next 30 days, consultations by stage, recent activity, counts."""
+"""The dashboard's content: what is overdue, deadlines in the next 30 days (policies.deadlines.engine),
+consultations by stage, recent activity, counts."""
 
 import datetime
 
 from django.db.models import Count
-from django.urls import reverse
 
 from bargaining.access import union_ids
 from bargaining.models import Agreement, BargainingUnit, Clause, ClauseVersion, Membership
 from consultations.models import Consultation, ConsultationEvent, ConsultationStage, EdTechTool, ProcurementProposal
+from policies.deadlines.engine import deadlines_for
 from policies.models import ModelClause, Position
 
 DEADLINE_WINDOW_DAYS = 30
@@ -29,36 +30,17 @@ def record_counts(user) -> list[tuple[str, int]]:
 
 
 def dashboard(user) -> dict:
-    """A signed-in user's own unions at a glance."""
+    """A signed-in user's own unions at a glance: what is overdue first, then what falls due soon."""
     today = datetime.date.today()
-    horizon = today + datetime.timedelta(days=DEADLINE_WINDOW_DAYS)
     mine = union_ids(user)
+    items = deadlines_for(user, today=today, due_to=today + datetime.timedelta(days=DEADLINE_WINDOW_DAYS))
     consultations = Consultation.objects.visible_to(user).filter(union__in=mine)
-    due = (
-        consultations.open()
-        .filter(response_deadline__range=(today, horizon))
-        .select_related("union", "proposal__employer")
-        .order_by("response_deadline")
-    )
-    expiring = (
-        Agreement.objects.visible_to(user)
-        .filter(bargaining_unit__union__in=mine, term_end__range=(today, horizon))
-        .select_related("bargaining_unit__union", "bargaining_unit__employer")
-        .order_by("term_end")
-    )
-    deadlines = sorted(
-        [
-            ("Consultation response due", c.response_deadline, c, reverse("consultation_detail", args=[c.pk]))
-            for c in due
-        ]
-        + [("Agreement expires", a.term_end, a, reverse("agreement_detail", args=[a.pk])) for a in expiring],
-        key=lambda row: row[1],
-    )
     stage_counts = dict(consultations.values_list("stage").annotate(n=Count("pk")).order_by())
     by_stage = [(value, label, stage_counts.get(value, 0)) for value, label in ConsultationStage.choices]
     return {
         "memberships": Membership.objects.filter(user=user).select_related("union"),
-        "deadlines": deadlines,
+        "overdue": [item for item in items if item.overdue],
+        "upcoming": [item for item in items if not item.overdue],
         "by_stage": by_stage,
         "activity": _recent_activity(user, mine),
         "window": DEADLINE_WINDOW_DAYS,

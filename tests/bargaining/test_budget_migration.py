@@ -22,15 +22,18 @@ def migrate(target):
     return executor.loader.project_state([target]).apps
 
 
+def migrate_to_latest():
+    """Every app to its newest migration: going back in bargaining also unapplies the apps that depend on it."""
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 @pytest.fixture
 def before_the_move(transactional_db):
     apps = migrate(BEFORE)
     yield apps
-    migrate(executor_leaf())
-
-
-def executor_leaf():
-    return MigrationExecutor(connection).loader.graph.leaf_nodes("bargaining")[0]
+    migrate_to_latest()
 
 
 def test_each_budget_moves_to_the_current_school_year_keeping_who_set_it_and_when(before_the_move):
@@ -95,4 +98,4 @@ def test_going_back_puts_the_latest_years_budget_on_the_employer_again(transacti
         restored = apps.get_model("bargaining", "Employer").objects.get(pk=employer.pk)
         assert (restored.ai_training_budget_current, restored.ai_training_budget_proposed) == (0, 20_000)
     finally:
-        migrate(executor_leaf())
+        migrate_to_latest()

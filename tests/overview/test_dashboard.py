@@ -1,4 +1,5 @@
-"""The dashboard: deadlines of my unions in the next 30 days, consultations by stage, recent activity."""
+"""The dashboard: what is overdue, then deadlines of my unions in the next 30 days, consultations by stage, recent
+activity. (The engine's rules are tested in tests/deadlines/.)"""
 
 import datetime
 
@@ -7,11 +8,12 @@ from django.urls import reverse
 
 from bargaining.access import Visibility
 from consultations.models import ConsultationStage
-from tests.factories import AgreementFactory, ConsultationEventFactory, ConsultationFactory
+from tests.factories import AgreementFactory, ConsultationEventFactory, ConsultationFactory, TaskFactory
 
 pytestmark = pytest.mark.django_db
 
 TODAY = datetime.date.today()
+DAY = datetime.timedelta(days=1)
 
 
 @pytest.fixture
@@ -38,15 +40,15 @@ def test_deadlines_further_than_30_days_are_left_out(client_for, member, due_soo
 
     response = client_for(member).get(reverse("home"))
 
-    assert response.context["deadlines"] == []
+    assert response.context["upcoming"] == []
 
 
 def test_member_does_not_see_an_internal_consultations_deadline(client_for, member, organiser, due_soon):
     due_soon.visibility = Visibility.INTERNAL
     due_soon.save()
 
-    assert client_for(member).get(reverse("home")).context["deadlines"] == []
-    assert len(client_for(organiser).get(reverse("home")).context["deadlines"]) == 1
+    assert client_for(member).get(reverse("home")).context["upcoming"] == []
+    assert len(client_for(organiser).get(reverse("home")).context["upcoming"]) == 1
 
 
 def test_other_unions_officer_does_not_see_our_deadlines(client_for, other_officer, due_soon):
@@ -55,7 +57,7 @@ def test_other_unions_officer_does_not_see_our_deadlines(client_for, other_offic
 
     response = client_for(other_officer).get(reverse("home"))
 
-    assert response.context["deadlines"] == []
+    assert response.context["upcoming"] == []
 
 
 def test_agreements_expiring_soon_are_listed(client_for, officer, unit):
@@ -100,5 +102,60 @@ def test_recent_activity_hides_internal_events_from_members(client_for, member, 
 def test_anonymous_visitor_gets_no_dashboard(client_for, anonymous, due_soon):
     response = client_for(anonymous).get(reverse("home"))
 
-    assert "deadlines" not in response.context
+    assert "upcoming" not in response.context
     assert "Dashboard" not in response.text
+
+
+def test_overdue_items_come_first_oldest_first_in_words(client_for, officer, union, due_soon):
+    TaskFactory(union=union, assignee=officer, title="Send the information request", due_on=TODAY - DAY)
+    TaskFactory(union=union, assignee=officer, title="Draft the response", due_on=TODAY - 3 * DAY)
+
+    response = client_for(officer).get(reverse("home"))
+
+    assert [item.title for item in response.context["overdue"]] == [
+        "Draft the response",
+        "Send the information request",
+    ]
+    text = response.text
+    assert (
+        text.index("Overdue")
+        < text.index("Draft the response")
+        < text.index("Send the information")
+        < text.index("Due in the next 30 days")
+    )
+    assert "⚠ Overdue by 3" in text
+    assert "◷ Due in" not in text.split("Due in the next 30 days")[0]
+
+
+def test_a_response_past_its_deadline_stays_on_the_dashboard_as_overdue(client_for, member, due_soon):
+    due_soon.response_deadline = TODAY - 2 * DAY
+    due_soon.save()
+
+    response = client_for(member).get(reverse("home"))
+
+    assert [item.record for item in response.context["overdue"]] == [due_soon]
+
+
+def test_completing_a_task_takes_it_off_the_dashboard(client_for, officer, union):
+    task = TaskFactory(union=union, assignee=officer, due_on=TODAY - DAY)
+    client = client_for(officer)
+
+    client.post(reverse("task_done", args=[task.pk]), {"action": "done"})
+
+    assert client.get(reverse("home")).context["overdue"] == []
+
+
+def test_dashboard_links_the_calendar_feed(client_for, member):
+    assert reverse("profile") + "#calendar" in client_for(member).get(reverse("home")).text
+
+
+def test_the_dashboard_costs_the_same_queries_with_many_deadlines(client_for, officer, union, unit, count_queries):
+    client = client_for(officer)
+    counts = []
+    for n in (2, 10):
+        for i in range(n - (2 if counts else 0)):
+            TaskFactory(union=union, assignee=officer, due_on=TODAY + (i - 3) * DAY)
+            ConsultationFactory(union=union, opened_on=TODAY - 40 * DAY, response_deadline=None)
+            AgreementFactory(bargaining_unit__union=union, term_end=TODAY + (i + 5) * DAY)
+        counts.append(count_queries(client, reverse("home")))
+    assert counts[0] == counts[1]

@@ -78,7 +78,7 @@ def row_counts() -> dict[str, int]:
     """Rows per model in the three domain apps (history tables included) and users."""
     models = [
         model
-        for label in ("bargaining", "consultations", "policies")
+        for label in ("bargaining", "consultations", "policies", "deadlines")
         for model in apps.get_app_config(label).get_models()
         if model._meta.managed  # not the clauses' full-text index, which only SQLite has
     ]
@@ -170,7 +170,9 @@ def test_every_consultation_has_a_consistent_timeline_of_at_least_five_events():
         events = list(consultation.events.all())
         assert len(events) >= 5, consultation
         assert all(event.occurred_on >= consultation.opened_on for event in events), consultation
-        assert consultation.response_deadline >= consultation.opened_on
+        # One deadline is left for Caucus to count from the notice (the union's statutory window).
+        assert consultation.response_deadline is None or consultation.response_deadline >= consultation.opened_on
+    assert Consultation.objects.filter(response_deadline__isnull=True).count() == 1
     assert Consultation.objects.filter(events__visibility=Visibility.INTERNAL).distinct().count() >= 3
 
 

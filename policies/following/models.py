@@ -1,0 +1,78 @@
+"""What each user follows, and how far they have read their notifications.
+
+Notifications themselves are not stored: they are read from the timelines, clause versions and position
+histories each time (notifications.py), so a notification is never shown to someone who may no longer see
+what it tells of.
+"""
+
+import functools
+import operator
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from bargaining.access import is_signed_in
+from bargaining.models import Agreement
+from consultations.models import Consultation, EdTechTool
+from policies.models import Position
+
+# What can be followed: the field of Follow that points to it, by the URL name prefix of its pages.
+TARGETS = {"tool": EdTechTool, "consultation": Consultation, "agreement": Agreement, "position": Position}
+
+
+class FollowQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The user's own follows of records they may still see."""
+        if not is_signed_in(user):
+            return self.none()
+        still_visible = [Q(**{f"{name}__in": model.objects.visible_to(user)}) for name, model in TARGETS.items()]
+        return self.filter(user=user).filter(functools.reduce(operator.or_, still_visible))
+
+    def editable_by(self, user):
+        return self.visible_to(user)
+
+    def may_add(self, user) -> bool:
+        return is_signed_in(user)
+
+
+class Follow(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows")
+    tool = models.ForeignKey(EdTechTool, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    position = models.ForeignKey(Position, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = FollowQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(tool__isnull=False, consultation=None, agreement=None, position=None)
+                    | Q(tool=None, consultation__isnull=False, agreement=None, position=None)
+                    | Q(tool=None, consultation=None, agreement__isnull=False, position=None)
+                    | Q(tool=None, consultation=None, agreement=None, position__isnull=False)
+                ),
+                name="follow_exactly_one_record",
+            ),
+            *(models.UniqueConstraint(fields=["user", name], name=f"follow_{name}_once") for name in TARGETS),
+        ]
+
+    def __str__(self):
+        return f"{self.user} follows {self.target}"
+
+    @property
+    def target(self):
+        return self.tool or self.consultation or self.agreement or self.position
+
+
+class Inbox(models.Model):
+    """How far a user has read: notifications after `read_up_to` are unread."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="inbox")
+    read_up_to = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"Notifications of {self.user}"

@@ -1,0 +1,22 @@
+"""`{% follow_button "tool" tool %}`: follow or unfollow a record from its page (signed-in readers only)."""
+
+from django import template
+
+from policies.following.models import Follow
+
+register = template.Library()
+
+
+@register.inclusion_tag("_partials/follow_button.html", takes_context=True)
+def follow_button(context, kind: str, record):
+    user = context["request"].user
+    if not user.is_authenticated:
+        return {"show": False}
+    following = Follow.objects.filter(user=user, **{kind: record}).exists()
+    return {
+        "show": True,
+        "kind": kind,
+        "record": record,
+        "following": following,
+        "csrf_token": context.get("csrf_token"),
+    }

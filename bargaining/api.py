@@ -6,7 +6,7 @@ from rest_framework import exceptions
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from bargaining import filters
+from bargaining import columns, filters
 from bargaining.models import (
     Agreement,
     BargainingUnit,
@@ -55,6 +55,7 @@ class EmployerViewSet(CaucusViewSet):
     model = Employer
     serializer_class = EmployerSerializer
     filterset_class = filters.EmployerFilter
+    export_columns = columns.EMPLOYERS
 
     def get_queryset(self):
         return super().get_queryset().with_latest_budget()
@@ -85,6 +86,7 @@ class BargainingUnitViewSet(CaucusViewSet):
     owner_field = "union"
     serializer_class = BargainingUnitSerializer
     filterset_class = filters.BargainingUnitFilter
+    export_columns = columns.UNITS
 
 
 class AgreementViewSet(CaucusViewSet):
@@ -94,6 +96,7 @@ class AgreementViewSet(CaucusViewSet):
     owner_field = "bargaining_unit"
     serializer_class = AgreementSerializer
     filterset_class = filters.AgreementFilter
+    export_columns = columns.AGREEMENTS
 
 
 class TopicViewSet(CaucusViewSet):
@@ -111,6 +114,7 @@ class ClauseViewSet(CaucusViewSet):
     owner_field = "agreement"
     serializer_class = ClauseSerializer
     filterset_class = filters.ClauseFilter
+    export_columns = columns.CLAUSES
     prefetch_related = ("versions",)
 
     def get_queryset(self):

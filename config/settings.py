@@ -6,6 +6,7 @@ static files, mail, security, the REST API, background tasks, printed documents,
 
 import datetime
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -234,6 +235,9 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# A spreadsheet being imported is kept here between its dry run and its confirmation (a day at most). Several
+# web servers need a folder they all share.
+IMPORT_UPLOAD_DIR = Path(os.environ.get("IMPORT_UPLOAD_DIR", Path(tempfile.gettempdir()) / "caucus-imports"))
 # Tests and `make run` serve straight from the source folders; production serves collectstatic's output.
 WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", DEBUG)
 

@@ -8,7 +8,7 @@ from rest_framework.response import Response
 
 from bargaining.api import ClauseViewSet as BargainingClauseViewSet
 from bargaining.models import Clause
-from consultations import filters
+from consultations import columns, filters
 from consultations.filters import ClauseLibraryFilter
 from consultations.models import Consultation, ConsultationEvent, EdTechTool, ProcurementProposal, Vendor
 from consultations.serializers import (
@@ -37,6 +37,7 @@ class VendorViewSet(CaucusViewSet):
     model = Vendor
     serializer_class = VendorSerializer
     filterset_class = filters.VendorFilter
+    export_columns = columns.VENDORS
 
 
 class EdTechToolViewSet(CaucusViewSet):
@@ -47,6 +48,7 @@ class EdTechToolViewSet(CaucusViewSet):
     model = EdTechTool
     serializer_class = EdTechToolSerializer
     filterset_class = filters.EdTechToolFilter
+    export_columns = columns.TOOLS
 
 
 class ProcurementProposalViewSet(CaucusViewSet):
@@ -55,6 +57,7 @@ class ProcurementProposalViewSet(CaucusViewSet):
     model = ProcurementProposal
     serializer_class = ProcurementProposalSerializer
     filterset_class = filters.ProcurementProposalFilter
+    export_columns = columns.PROPOSALS
 
     # Through the same workflow as the web form, which may add the proposal's tool (and its vendor) first.
     def perform_create(self, serializer):
@@ -91,6 +94,7 @@ class ConsultationViewSet(CaucusViewSet):
     owner_field = "union"
     serializer_class = ConsultationSerializer
     filterset_class = filters.ConsultationFilter
+    export_columns = columns.CONSULTATIONS
     prefetch_related = ("resulting_clauses",)
 
     # Workflow steps that honour If-Match and answer with the new ETag, like PATCH.
@@ -165,6 +169,7 @@ class ConsultationEventViewSet(CaucusViewSet):
     owner_field = "consultation"
     serializer_class = ConsultationEventSerializer
     filterset_class = filters.ConsultationEventFilter
+    export_columns = columns.EVENTS
 
     def create(self, request, *args, **kwargs):
         self.refuse_unless_may_add()

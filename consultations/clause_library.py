@@ -4,21 +4,21 @@ It lives here rather than in bargaining because it joins each clause to the tool
 that produced it (the `tool` filter, a clause's consultations); bargaining cannot see those.
 """
 
-import csv
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
+from bargaining.columns import CLAUSES
 from bargaining.models import Clause
 from bargaining.redline import redline
 from bargaining.search import highlight_clauses
 from bargaining.views.clauses import MAX_COMPARED
 from consultations.filters import ClauseLibraryFilter
+from plumbing.export import export_format, export_list
 from plumbing.filters import facet_counts, label_facets
-from plumbing.pages import csv_cell, excerpt, filtered_page
+from plumbing.pages import excerpt, filtered_page
 from plumbing.records import may_edit
 from plumbing.search import TRUNCATED, parse_query
 
@@ -53,6 +53,8 @@ MAX_SELECTED = 12
 def clause_list(request):
     """The library's results, and the clauses picked for comparison: kept in the address (`?compare=3&compare=8`)
     across pages and filters, so the selection works without JavaScript and can be shared."""
+    if export_format(request):
+        return export_list(request, ClauseLibraryFilter, CLAUSES)
     clauses = Clause.objects.visible_to(request.user).for_library()
     context = filtered_page(
         request, ClauseLibraryFilter, clauses, labels=CLAUSE_FILTER_LABELS, primary=CLAUSE_PRIMARY_FILTERS
@@ -116,52 +118,9 @@ def _selected_clauses(request) -> list:
     return [found[pk] for pk in ids if pk in found]
 
 
-CSV_COLUMNS = [
-    "Article",
-    "Title",
-    "Topic",
-    "Current status",
-    "Union",
-    "Employer",
-    "Bargaining unit",
-    "Job group",
-    "Agreement",
-    "Visibility",
-    "Current text",
-    "Address",
-]
-
-
 def clause_export(request):
-    """The clause library's current result set as CSV: one field per column, UTF-8 with a BOM for Excel."""
-    queryset = Clause.objects.visible_to(request.user).for_library()
-    filterset = ClauseLibraryFilter(request.GET, queryset=queryset, request=request)
-    if not filterset.is_valid():
-        messages.error(request, "The export needs valid filters: correct the fields marked below.")
-        return redirect(reverse("clause_list") + "?" + request.GET.urlencode())
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="caucus-clauses.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow(CSV_COLUMNS)
-    for clause in filterset.qs:
-        unit = clause.agreement.bargaining_unit
-        row = [
-            clause.article_number,
-            clause.title,
-            clause.topic.name,
-            clause.current_status_label,
-            unit.union.name,
-            unit.employer.name,
-            unit.name,
-            unit.get_job_group_display(),
-            clause.agreement.title,
-            clause.get_visibility_display(),
-            clause.current_text or "",
-            request.build_absolute_uri(reverse("clause_detail", args=[clause.pk])),
-        ]
-        writer.writerow([csv_cell(value) for value in row])
-    return response
+    """The clause library's current result set as CSV (its first address, kept for bookmarks and scripts)."""
+    return export_list(request, ClauseLibraryFilter, CLAUSES, fmt="csv", back=reverse("clause_list"))
 
 
 def clause_detail(request, pk):

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models.functions import Upper
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -136,6 +137,8 @@ class EdTechTool(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["vendor", "name"], name="tool_name_unique_per_vendor"),
         ]
+        # An import finds a row's tool by name whatever its case: without this, each row would read every tool.
+        indexes = [models.Index(Upper("name"), name="tool_name_upper")]
 
     def __str__(self):
         return self.name

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from bargaining.models import Clause, Employer, Union
+from consultations import columns
 from consultations.filters import ConsultationFilter, EdTechToolFilter, ProcurementProposalFilter, VendorFilter
 from consultations.forms import (
     ConsultationForm,
@@ -27,6 +28,7 @@ from consultations.forms import (
 )
 from consultations.models import Consultation, ConsultationEvent, EdTechTool, ProcurementProposal, Vendor
 from consultations.services import add_consultation_event, edit_consultation, move_consultation_stage, record_proposal
+from plumbing.export import export_format, export_list
 from plumbing.forms import add_service_errors, refuse_stale_save
 from plumbing.pages import (
     archive_action,
@@ -50,6 +52,8 @@ ONLY_OFFICERS = "Only union officers may record this."
 
 @login_required
 def vendor_list(request):
+    if export_format(request):
+        return export_list(request, VendorFilter, columns.VENDORS)
     context = filtered_page(
         request,
         VendorFilter,
@@ -116,6 +120,8 @@ def vendor_delete(request, pk):
 
 @login_required
 def tool_list(request):
+    if export_format(request):
+        return export_list(request, EdTechToolFilter, columns.TOOLS)
     tools = EdTechTool.objects.visible_to(request.user).select_related("vendor")
     context = filtered_page(
         request,
@@ -177,6 +183,8 @@ def tool_delete(request, pk):
 
 @login_required
 def proposal_list(request):
+    if export_format(request):
+        return export_list(request, ProcurementProposalFilter, columns.PROPOSALS)
     proposals = ProcurementProposal.objects.visible_to(request.user).select_related("employer", "tool")
     context = filtered_page(
         request,
@@ -249,6 +257,8 @@ def proposal_delete(request, pk):
 
 
 def consultation_list(request):
+    if export_format(request):
+        return export_list(request, ConsultationFilter, columns.CONSULTATIONS)
     consultations = (
         Consultation.objects.visible_to(request.user)
         .with_notice_date(request.user)

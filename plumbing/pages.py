@@ -1,5 +1,5 @@
 """Helpers shared by the web pages of every app: filtered lists, guarded fetches, record forms and histories,
-highlights, CSV cells."""
+highlights."""
 
 import re
 
@@ -150,17 +150,6 @@ def excerpt(text: str, words: list[str], *, width: int = 240) -> str:
             start = text.find(" ", start) + 1 or start
     piece = text[start : start + width]
     return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
-
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_cell(value) -> str:
-    """A spreadsheet-safe cell: text that a spreadsheet would run as a formula is prefixed with an apostrophe."""
-    text = "" if value is None else str(value)
-    if text.startswith(FORMULA_PREFIXES):
-        return "'" + text
-    return text
 
 
 STALE_MESSAGE = (

@@ -7,7 +7,7 @@ from rest_framework.decorators import action
 
 from plumbing.api import CaucusViewSet, service_call
 from plumbing.records import with_hidden_links
-from policies import filters
+from policies import columns, filters
 from policies.models import ModelClause, Position, Principle
 from policies.serializers import (
     AdoptSerializer,
@@ -30,6 +30,7 @@ class PrincipleViewSet(CaucusViewSet):
     owner_field = "union"
     serializer_class = PrincipleSerializer
     filterset_class = filters.PrincipleFilter
+    export_columns = columns.PRINCIPLES
 
 
 class ModelClauseViewSet(CaucusViewSet):
@@ -39,6 +40,7 @@ class ModelClauseViewSet(CaucusViewSet):
     owner_field = "union"
     serializer_class = ModelClauseSerializer
     filterset_class = filters.ModelClauseFilter
+    export_columns = columns.MODEL_CLAUSES
     prefetch_related = ("principles",)
 
     def get_queryset(self):
@@ -55,6 +57,7 @@ class PositionViewSet(CaucusViewSet):
     owner_field = "union"
     serializer_class = PositionSerializer
     filterset_class = filters.PositionFilter
+    export_columns = columns.POSITIONS
     prefetch_related = ("principles",)
     # Workflow steps that honour If-Match and answer with the new ETag, like PATCH.
     precondition_actions = ("adopt", "publish")

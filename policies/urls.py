@@ -1,6 +1,6 @@
 from django.urls import path
 
-from policies import views
+from policies import import_views, views
 
 # Every record: /<collection>/new/, /<collection>/<id>/edit/, /<collection>/<id>/history/, /<collection>/<id>/delete/.
 urlpatterns = [
@@ -24,6 +24,10 @@ urlpatterns = [
     path("principles/<id:pk>/edit/", views.principle_edit, name="principle_edit"),
     path("principles/<id:pk>/history/", views.principle_history, name="principle_history"),
     path("principles/<id:pk>/delete/", views.principle_delete, name="principle_delete"),
+    # Importing spreadsheets of every kind of record (the kinds of all three apps, so policies serves it).
+    path("import/", import_views.import_page, name="import"),
+    path("import/templates/<slug:kind>.csv", import_views.import_template, name="import_template"),
+    path("export/<slug:slug>.xlsx", import_views.union_export, name="union_export"),
     # Rating a negotiated clause shows the model clause beside it, so it is policies' page.
     path("clauses/<id:pk>/rate/", views.clause_rate, name="clause_rate"),
 ]

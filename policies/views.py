@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from bargaining.models import Clause, StaleEditError, Union
 from consultations.models import Consultation, EdTechTool, ProcurementProposal
+from plumbing.export import export_format, export_list
 from plumbing.forms import add_service_errors, refuse_stale_save
 from plumbing.history import visible_history
 from plumbing.pages import (
@@ -23,6 +24,7 @@ from plumbing.pages import (
     require_may_add,
 )
 from plumbing.records import may_edit, with_hidden_links
+from policies import columns
 from policies.filters import ModelClauseFilter, PositionFilter, PrincipleFilter
 from policies.forms import ModelClauseForm, PositionForm, PrincipleForm, PublishForm, RatingForm
 from policies.models import ModelClause, Position, Principle
@@ -48,6 +50,8 @@ def _position_form(request, *, instance=None, data=None, initial=None):
 
 
 def position_list(request):
+    if export_format(request):
+        return export_list(request, PositionFilter, columns.POSITIONS)
     positions = Position.objects.visible_to(request.user).select_related("union", "proposal__employer", "tool")
     context = filtered_page(
         request,
@@ -200,6 +204,8 @@ def position_publish(request, pk):
 
 
 def modelclause_list(request):
+    if export_format(request):
+        return export_list(request, ModelClauseFilter, columns.MODEL_CLAUSES)
     clauses = ModelClause.objects.visible_to(request.user).select_related("union", "topic")
     context = filtered_page(request, ModelClauseFilter, clauses)
     context["can_add"] = ModelClause.objects.may_add(request.user)
@@ -266,6 +272,8 @@ def modelclause_delete(request, pk):
 
 
 def principle_list(request):
+    if export_format(request):
+        return export_list(request, PrincipleFilter, columns.PRINCIPLES)
     principles = Principle.objects.visible_to(request.user).select_related("union")
     context = filtered_page(request, PrincipleFilter, principles)
     context["can_add"] = Principle.objects.may_add(request.user)

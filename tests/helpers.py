@@ -1,9 +1,12 @@
-"""Plain helpers shared by tests of several areas: reading PDFs, the API's addresses, the domain's models."""
+"""Plain helpers shared by tests of several areas: reading PDFs and spreadsheets, the API's addresses, the domain's
+models."""
 
+import csv
 import io
 
 from django.apps import apps
 from django.core.exceptions import ValidationError
+from openpyxl import load_workbook
 from pypdf import PdfReader
 from simple_history.models import HistoricalChanges
 
@@ -74,6 +77,23 @@ def detail_url(collection, record):
 def list_ids(response):
     assert response.status_code == 200, response.content
     return [row["id"] for row in response.json()["results"]]
+
+
+# Spreadsheets
+
+
+def read_export(response) -> list[list]:
+    """The rows (header first) of a CSV or XLSX download, read back with a real reader."""
+    assert response.status_code == 200, response.status_code
+    body = b"".join(response.streaming_content)
+    if response["Content-Type"].startswith("text/csv"):
+        text = body.decode("utf-8")
+        assert text.startswith("\ufeff"), "a BOM, so that Excel reads UTF-8"
+        return list(csv.reader(io.StringIO(text[1:])))
+    workbook = load_workbook(io.BytesIO(body), read_only=True)
+    rows = [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
+    # An empty cell at the end of a row is not stored: read it as None, like the cells before it.
+    return [row + [None] * (len(rows[0]) - len(row)) for row in rows]
 
 
 # Models

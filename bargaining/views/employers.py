@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from bargaining import columns
 from bargaining.budgets import compare_budgets
 from bargaining.filters import EmployerFilter
 from bargaining.forms import (
@@ -28,6 +29,7 @@ from bargaining.models import (
     current_school_year,
     validate_school_year,
 )
+from plumbing.export import export_format, export_list
 from plumbing.pages import (
     archive_action,
     delete_page,
@@ -44,6 +46,8 @@ ONLY_OFFICERS = "Only union officers may record this."
 
 @login_required
 def employer_list(request):
+    if export_format(request):
+        return export_list(request, EmployerFilter, columns.EMPLOYERS)
     user = request.user
     units = BargainingUnit.objects.visible_to(user).filter(employer=OuterRef("pk")).order_by()
     employers = (

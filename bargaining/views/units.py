@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from bargaining import columns
 from bargaining.filters import BargainingUnitFilter
 from bargaining.forms import (
     AgreementForm,
@@ -17,6 +18,7 @@ from bargaining.models import (
     Employer,
     Union,
 )
+from plumbing.export import export_format, export_list
 from plumbing.pages import (
     archive_action,
     delete_page,
@@ -35,6 +37,8 @@ ONLY_OFFICERS = "Only union officers may add bargaining records."
 
 
 def unit_list(request):
+    if export_format(request):
+        return export_list(request, BargainingUnitFilter, columns.UNITS)
     units = BargainingUnit.objects.visible_to(request.user).select_related("union", "employer")
     context = filtered_page(request, BargainingUnitFilter, units, primary=["union", "employer", "job_group"])
     context["can_add"] = BargainingUnit.objects.may_add(request.user)

@@ -23,6 +23,24 @@ IF_MATCH_HEADER = OpenApiParameter(
 )
 
 
+EXPORT_FORMAT = OpenApiParameter(
+    "format",
+    OpenApiTypes.STR,
+    OpenApiParameter.QUERY,
+    enum=["csv", "xlsx"],
+    description=(
+        "Answer with the whole filtered list as a spreadsheet file (text/csv, UTF-8 with a BOM; or XLSX) instead "
+        "of a page of JSON: one field per column with human headers, as the web list's download."
+    ),
+)
+SPREADSHEETS = {
+    "text/csv": {"schema": {"type": "string"}},
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+        "schema": {"type": "string", "format": "binary"}
+    },
+}
+
+
 class CaucusAutoSchema(AutoSchema):
     """Adds the error answers that the shared machinery (plumbing.api) really gives."""
 
@@ -30,6 +48,8 @@ class CaucusAutoSchema(AutoSchema):
         responses = super()._get_response_bodies(direction)
         if direction != "response":
             return responses
+        if self.exports() and "200" in responses:
+            responses["200"].setdefault("content", {}).update(SPREADSHEETS)
         for code in self.error_codes():
             if str(code) not in responses:
                 schema = VALIDATION_ERROR if code == 400 else ERROR
@@ -57,6 +77,10 @@ class CaucusAutoSchema(AutoSchema):
             codes.append(409)
         return codes
 
+    def exports(self) -> bool:
+        """A list that answers ?format=csv|xlsx (CaucusViewSet.export_columns)."""
+        return getattr(self.view, "action", None) == "list" and getattr(self.view, "export_columns", None) is not None
+
     def honours_if_match(self) -> bool:
         action = getattr(self.view, "action", None)
         return self.method in ("PUT", "PATCH", "DELETE") or action in getattr(self.view, "precondition_actions", ())
@@ -66,6 +90,8 @@ class CaucusAutoSchema(AutoSchema):
         action = getattr(self.view, "action", None)
         if self.honours_if_match():
             parameters.append(IF_MATCH_HEADER)
+        if self.exports():
+            parameters.append(EXPORT_FORMAT)
         if action in ("retrieve", "create", "update", "partial_update", *getattr(self.view, "etag_actions", ())):
             parameters.append(ETAG_HEADER)
         return parameters

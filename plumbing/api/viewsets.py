@@ -23,6 +23,7 @@ from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
 from plumbing.api.errors import Conflict, PreconditionFailed, PreconditionRequired
 from plumbing.api.schema import CaucusAutoSchema
+from plumbing.export import FORMATS, export_response
 from plumbing.records import DeletionRefused, delete_record, may_edit
 from plumbing.text import unclean_fields
 
@@ -93,10 +94,20 @@ class CaucusViewSet(viewsets.ModelViewSet):
     schema = CaucusAutoSchema()
     # Ids beyond what the database holds never reach it: such an address is simply not found.
     lookup_value_regex = "[0-9]{1,18}"
+    # The collection's spreadsheet columns (plumbing.export.Columns): its list then answers ?format=csv|xlsx.
+    export_columns = None
 
     def filter_queryset(self, queryset):
         # Filters narrow lists; a record is fetched by its id alone, whatever the query string holds.
         return super().filter_queryset(queryset) if self.action == "list" else queryset
+
+    def list(self, request, *args, **kwargs):
+        fmt = request.query_params.get("format")
+        if self.export_columns is None or fmt not in FORMATS:
+            return super().list(request, *args, **kwargs)
+        # The whole filtered list as a file, not a page of it: the same columns as the web list's download.
+        queryset = self.filter_queryset(self.export_columns.queryset(request.user))
+        return export_response(self.export_columns, queryset, fmt, link=request.build_absolute_uri)
 
     def get_queryset(self):
         queryset = self.model.objects.visible_to(self.request.user)

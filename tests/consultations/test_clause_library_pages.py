@@ -1,13 +1,11 @@
 """The clause library: search with highlights, filters, lineage and redline, comparison, CSV export."""
 
-import csv
-import io
-
 import pytest
 from django.urls import reverse
 
 from bargaining.access import Visibility
 from tests.factories import ClauseFactory, ClauseVersionFactory, clause_with_versions
+from tests.helpers import read_export
 
 pytestmark = pytest.mark.django_db
 
@@ -175,9 +173,7 @@ def test_comparison_with_junk_ids_is_refused_not_a_500(client_for, member, membe
 
 
 def read_csv(response):
-    body = response.content.decode("utf-8")
-    assert body.startswith("\ufeff")
-    return list(csv.reader(io.StringIO(body[1:])))
+    return read_export(response)
 
 
 def test_csv_export_has_one_field_per_column_and_a_bom(client_for, member, members_clause):

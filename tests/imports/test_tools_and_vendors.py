@@ -1,0 +1,91 @@
+"""Importing tools (with their vendors): dry run, apply, re-import, and the refusals."""
+
+import pytest
+
+from consultations.imports import TOOLS
+from consultations.models import EdTechTool, Vendor
+from plumbing.imports import Table, run_import
+
+HEADERS = TOOLS.headers
+
+
+def table(*rows):
+    return Table(
+        headers=HEADERS, rows=[(number, [row.get(h, "") for h in HEADERS]) for number, row in enumerate(rows, 2)]
+    )
+
+
+def tool_row(**changes):
+    return {**TOOLS.example, **changes}
+
+
+def test_a_dry_run_says_what_would_happen_and_changes_nothing(officer):
+    report = run_import(TOOLS, table(tool_row()), user=officer, source="registry.csv", dry_run=True)
+
+    assert [row.status for row in report.rows] == ["new"]
+    assert ("Vendor", "", "Brightpath Learning Inc. (new vendor)") in report.rows[0].changes
+    assert not report.applied
+    assert not EdTechTool.objects.exists() and not Vendor.objects.exists()
+
+
+def test_applying_writes_the_tool_and_its_vendor_naming_the_importer_and_the_file(officer):
+    report = run_import(TOOLS, table(tool_row()), user=officer, source="registry.csv", dry_run=False)
+
+    assert report.applied
+    tool = EdTechTool.objects.get()
+    assert tool.vendor.name == "Brightpath Learning Inc."
+    assert tool.personal_data == ["assessment_results", "usage_statistics"]
+    assert tool.risk_rating == "medium"
+    history = tool.history.get()
+    assert history.history_user == officer
+    assert history.history_change_reason == "Imported from registry.csv"
+
+
+def test_re_importing_the_same_file_changes_nothing(officer):
+    run_import(TOOLS, table(tool_row()), user=officer, source="registry.csv", dry_run=False)
+
+    report = run_import(TOOLS, table(tool_row()), user=officer, source="registry.csv", dry_run=False)
+
+    assert [row.status for row in report.rows] == ["unchanged"]
+    assert EdTechTool.objects.get().history.count() == 1
+
+
+def test_a_changed_row_shows_old_and_new_per_field(officer):
+    run_import(TOOLS, table(tool_row()), user=officer, source="a.csv", dry_run=False)
+
+    report = run_import(TOOLS, table(tool_row(**{"Risk rating": "High"})), user=officer, source="b.csv", dry_run=True)
+
+    assert report.rows[0].status == "changed"
+    assert report.rows[0].changes == [("Risk rating", "Medium", "High")]
+
+
+def test_one_bad_row_refuses_the_whole_file(officer):
+    rows = table(tool_row(Name="Good tool"), tool_row(Name="Bad tool", Category="Astrology"))
+
+    report = run_import(TOOLS, rows, user=officer, source="a.csv", dry_run=False)
+
+    assert [row.status for row in report.rows] == ["new", "refused"]
+    assert report.rows[1].number == 3
+    assert report.rows[1].errors[0][0] == "Category"
+    assert "Astrology" in report.rows[1].errors[0][1]
+    assert not report.applied
+    assert not EdTechTool.objects.exists()
+
+
+def test_the_forms_rules_apply(officer):
+    row = tool_row(**{"Privacy agreement": "None", "Privacy agreement expires on": "2027-01-01"})
+
+    report = run_import(TOOLS, table(row), user=officer, source="a.csv", dry_run=True)
+
+    assert report.rows[0].status == "refused"
+    assert report.rows[0].errors[0][0] == "Privacy agreement expires on"
+
+
+@pytest.mark.parametrize("persona", ["member", "organiser"])
+def test_only_officers_may_import_shared_records(request, persona):
+    user = request.getfixturevalue(persona)
+
+    report = run_import(TOOLS, table(tool_row()), user=user, source="a.csv", dry_run=False)
+
+    assert report.rows[0].status == "refused"
+    assert not EdTechTool.objects.exists()

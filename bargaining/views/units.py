@@ -102,7 +102,12 @@ def agreement_list(request):
         AgreementFilter,
         agreements,
         primary=["union", "employer", "status"],
-        labels={"expires_after": "Expires after", "expires_before": "Expires before"},
+        labels={
+            "union": "Union",
+            "employer": "Employer",
+            "expires_after": "Expires after",
+            "expires_before": "Expires before",
+        },
     )
     context["today"] = datetime.date.today()
     return render(request, "bargaining/agreement_list.html", context)

@@ -243,6 +243,14 @@ class PackSection(models.TextChoices):
     TALKING_POINTS = "talking_points", "Talking points"
 
 
+class Audience(models.TextChoices):
+    """Who a printed document is for (policies/documents/audience.py)."""
+
+    PUBLIC = "public", "The public"
+    MEMBERS = "members", "Members of the union"
+    LEADERSHIP = "leadership", "The union's leadership"
+
+
 class PackStatus(models.TextChoices):
     QUEUED = "queued", "Queued"
     RUNNING = "running", "Rendering"
@@ -287,6 +295,9 @@ class BriefingPack(models.Model):
     tool = models.ForeignKey(EdTechTool, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     sections = models.JSONField(default=list, help_text="Codes of the sections chosen, in print order.")
     paper_size = models.CharField(max_length=10, choices=PaperSize, default=PaperSize.A4)
+    # Blank for packs printed before documents had an audience: those held everything their requester
+    # could see, across unions, and are no longer served.
+    audience = models.CharField(max_length=12, choices=Audience, blank=True, help_text="Who the pack is printed for.")
     status = models.CharField(max_length=10, choices=PackStatus, default=PackStatus.QUEUED)
     error = models.TextField(blank=True, help_text="Why the render failed, in words for the requester.")
     pdf = models.BinaryField(null=True, blank=True, editable=False)

@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import exceptions, generics, permissions, status
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
@@ -12,13 +12,20 @@ from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle, User
 from rest_framework.views import APIView
 
 from plumbing.api import ERROR, VALIDATION_ERROR, CaucusPagination, as_drf_error
+from policies.documents.audience import AudienceRefused
 from policies.documents.packs import request_briefing_pack
 from policies.documents.position_paper import paper_filename, render_position_paper
 from policies.documents.render import PdfRenderError
 from policies.documents.serializers import BriefingPackRequestSerializer, BriefingPackSerializer
 from policies.documents.views import pdf_response
-from policies.models import BriefingPack, PackSection, PackStatus, Position
+from policies.models import Audience, BriefingPack, PackSection, PackStatus, Position
 
+AUDIENCE = OpenApiParameter(
+    "audience",
+    str,
+    enum=Audience.values,
+    description="Who to print for; by default the widest audience the record allows.",
+)
 PDF = OpenApiResponse(OpenApiTypes.BINARY, description="The PDF document.")
 NOT_FOUND = OpenApiResponse(ERROR, description="No such record, or not one you may see.")
 UNAUTHENTICATED = OpenApiResponse(ERROR, description="Credentials were given but are not valid, or are missing.")
@@ -59,9 +66,15 @@ class PositionPaperView(PdfEndpoint):
     @extend_schema(
         operation_id="positions_paper_retrieve",
         summary="A position's paper as PDF",
-        description="The position paper, containing only what the caller may see. Public papers need no sign-in.",
+        description=(
+            "The position paper for an audience: `?audience=public|members|leadership`, by default the widest the "
+            "position allows. It holds what that audience may see, within what the caller may see. Public papers "
+            "need no sign-in."
+        ),
+        parameters=[AUDIENCE],
         responses={
             (200, "application/pdf"): PDF,
+            400: VALIDATION_ERROR,
             401: UNAUTHENTICATED,
             404: NOT_FOUND,
             429: THROTTLED,
@@ -71,7 +84,11 @@ class PositionPaperView(PdfEndpoint):
     def get(self, request, pk):
         position = get_object_or_404(Position.objects.visible_to(request.user).select_related("union"), pk=pk)
         try:
-            rendered = render_position_paper(position=position, reader=request.user)
+            rendered = render_position_paper(
+                position=position, reader=request.user, audience=request.query_params.get("audience") or None
+            )
+        except AudienceRefused as error:
+            raise as_drf_error(error) from error
         except PdfRenderError as error:
             return Response({"detail": str(error)}, status=status.HTTP_503_SERVICE_UNAVAILABLE)
         return pdf_response(rendered.content, paper_filename(position))
@@ -112,7 +129,11 @@ class PackListView(generics.ListCreateAPIView):
     @extend_schema(
         operation_id="packs_create",
         summary="Ask for a briefing pack",
-        description="The pack renders in the background: poll its `url` until `status` is ready or failed.",
+        description=(
+            "The pack renders in the background: poll its `url` until `status` is ready or failed. It is printed "
+            "for `audience` (in the body or as `?audience=`); 400 for an audience you may not print for."
+        ),
+        parameters=[AUDIENCE],
         request=BriefingPackRequestSerializer,
         responses={
             202: BriefingPackSerializer,
@@ -123,7 +144,10 @@ class PackListView(generics.ListCreateAPIView):
         },
     )
     def post(self, request, *args, **kwargs):
-        serializer = BriefingPackRequestSerializer(data=request.data, context=self.get_serializer_context())
+        data = request.data.copy() if hasattr(request.data, "copy") else dict(request.data)
+        if "audience" in request.query_params and "audience" not in data:
+            data["audience"] = request.query_params["audience"]
+        serializer = BriefingPackRequestSerializer(data=data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         try:
@@ -132,6 +156,7 @@ class PackListView(generics.ListCreateAPIView):
                 subject=data["subject"],
                 sections=list(data.get("sections") or PackSection.values),
                 union=data.get("union"),
+                audience=data.get("audience"),
                 paper_size=data.get("paper_size"),
             )
         except DjangoPermissionDenied as error:

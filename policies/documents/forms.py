@@ -4,7 +4,7 @@ from django import forms
 
 from bargaining.models import BargainingUnit, Employer, PaperSize, Union
 from consultations.models import EdTechTool
-from policies.models import PackSection
+from policies.models import Audience, PackSection
 
 # Pages link to the builder with `?subject=unit:12`.
 SUBJECT_KINDS = {"unit": BargainingUnit, "employer": Employer, "tool": EdTechTool}
@@ -19,6 +19,12 @@ class BriefingPackForm(forms.Form):
         error_messages={"required": "Choose at least one section."},
     )
     union = forms.ModelChoiceField(queryset=None, empty_label=None, help_text="Whose colours and paper to print in.")
+    audience = forms.ChoiceField(
+        choices=[("", "The widest the subject allows"), *Audience.choices],
+        required=False,
+        label="Print for",
+        help_text="Walk-away wording, guidance and internal records are only in the leadership's copy.",
+    )
     paper_size = forms.ChoiceField(
         choices=[("", "The union's usual paper"), *PaperSize.choices], required=False, label="Paper"
     )

@@ -5,6 +5,7 @@ from django.db import transaction
 
 from bargaining.models import BargainingUnit, Employer, PaperSize, Union
 from consultations.models import EdTechTool
+from policies.documents.briefing_pack import pack_audience
 from policies.documents.tasks import SUBJECT_RELATED, render_briefing_pack_task
 from policies.models import BriefingPack, PackSection
 
@@ -15,7 +16,9 @@ NOT_A_LEADER = (
 
 
 @transaction.atomic
-def request_briefing_pack(*, requester, subject, sections, union=None, paper_size: str | None = None) -> BriefingPack:
+def request_briefing_pack(
+    *, requester, subject, sections, union=None, audience: str | None = None, paper_size: str | None = None
+) -> BriefingPack:
     """Record the request and queue the render; with the immediate backend the pack is ready on return.
 
     The task is enqueued inside the transaction: the database backend stores it with the pack, and the
@@ -33,9 +36,12 @@ def request_briefing_pack(*, requester, subject, sections, union=None, paper_siz
         raise ValidationError({"sections": "Choose at least one section."})
     if paper_size and paper_size not in PaperSize.values:
         raise ValidationError({"paper_size": f"Choose one of: {', '.join(PaperSize.values)}."})
+    # Raises AudienceRefused (a ValidationError on "audience") for an audience the requester may not print for.
+    audience = pack_audience(subject=subject, union=union, printer=requester, requested=audience)
     pack = BriefingPack(
         requester=requester,
         union=union,
+        audience=audience,
         sections=chosen,
         paper_size=paper_size or union.paper_size,
         **_subject_fields(subject, requester),

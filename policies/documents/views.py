@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from plumbing.forms import add_service_errors
 from plumbing.pages import require_may_add
+from policies.documents.audience import AudienceRefused
 from policies.documents.forms import BriefingPackForm
 from policies.documents.packs import NOT_A_LEADER, request_briefing_pack
 from policies.documents.position_paper import paper_filename, render_position_paper
@@ -29,7 +30,15 @@ def pdf_response(content: bytes, filename: str) -> HttpResponse:
 def position_paper(request, pk):
     position = get_object_or_404(Position.objects.visible_to(request.user).select_related("union"), pk=pk)
     try:
-        rendered = render_position_paper(position=position, reader=request.user)
+        rendered = render_position_paper(
+            position=position, reader=request.user, audience=request.GET.get("audience") or None
+        )
+    except AudienceRefused as error:
+        return HttpResponse(
+            f"This position paper could not be printed: {' '.join(error.message_dict['audience'])}",
+            content_type="text/plain; charset=utf-8",
+            status=400,
+        )
     except PdfRenderError as error:
         return HttpResponse(
             f"This position paper could not be printed: {error}", content_type="text/plain; charset=utf-8", status=503
@@ -50,6 +59,7 @@ def pack_new(request):
                 subject=data["subject"],
                 sections=data["sections"],
                 union=data["union"],
+                audience=data["audience"] or None,
                 paper_size=data["paper_size"] or None,
             )
         except ValidationError as error:

@@ -108,16 +108,22 @@ def test_an_officer_builds_a_pack_and_downloads_it_when_ready(world, officer, cl
 
     response = client.post(
         reverse("pack_new"),
-        {"subject": f"unit:{world.unit.pk}", "sections": ["summary", "coverage"], "union": world.union.pk},
+        {
+            "subject": f"unit:{world.unit.pk}",
+            "sections": ["summary", "coverage"],
+            "union": world.union.pk,
+            "audience": "members",
+        },
     )
 
     pack = BriefingPack.objects.get()
+    assert pack.audience == "members"
     assert response.status_code == 302
     assert response["Location"] == reverse("pack_detail", args=[pack.pk])
     assert pack.status == PackStatus.READY  # the immediate backend renders at once
     assert pack.sections == ["summary", "coverage"]
     page = client.get(response["Location"])
-    assert "Download the pack (PDF)" in page.content.decode()
+    assert "Download the pack for members of the union (PDF)" in page.content.decode()
     assert "Refresh" not in page
     download = client.get(reverse("pack_download", args=[pack.pk]))
     assert download.status_code == 200

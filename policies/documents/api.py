@@ -13,10 +13,17 @@ from rest_framework.views import APIView
 
 from plumbing.api import ERROR, VALIDATION_ERROR, CaucusPagination, as_drf_error
 from policies.documents.audience import AudienceRefused
-from policies.documents.packs import request_briefing_pack
+from policies.documents.packs import (
+    PACK_GONE,
+    fail_stuck_packs,
+    may_still_serve,
+    request_briefing_pack,
+    retry_briefing_pack,
+)
 from policies.documents.position_paper import paper_filename, render_position_paper
 from policies.documents.render import PdfRenderError
 from policies.documents.serializers import BriefingPackRequestSerializer, BriefingPackSerializer
+from policies.documents.tasks import SUBJECT_RELATED
 from policies.documents.views import pdf_response
 from policies.models import Audience, BriefingPack, PackSection, PackStatus, Position
 
@@ -176,13 +183,48 @@ class PackDetailView(generics.RetrieveAPIView):
     def get_queryset(self):
         return _packs(self.request.user)
 
+    def get_object(self):
+        pack = super().get_object()
+        if fail_stuck_packs(packs=[pack]):
+            pack.refresh_from_db()
+        return pack
+
     @extend_schema(
         operation_id="packs_retrieve",
         summary="A briefing pack's status",
+        description="A pack left running by a worker that died is reported failed, with the reason, after a timeout.",
         responses={200: BriefingPackSerializer, 401: UNAUTHENTICATED, 404: NOT_FOUND, 429: THROTTLED},
     )
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
+
+
+class PackRetryView(APIView):
+    permission_classes = [permissions.IsAuthenticated]
+    throttle_classes = [AnonRateThrottle, UserRateThrottle]
+    renderer_classes = [JSONRenderer]
+
+    @extend_schema(
+        operation_id="packs_retry",
+        summary="Try a failed briefing pack again",
+        request=None,
+        responses={
+            202: BriefingPackSerializer,
+            400: VALIDATION_ERROR,
+            401: UNAUTHENTICATED,
+            404: NOT_FOUND,
+            429: THROTTLED,
+        },
+    )
+    def post(self, request, pk):
+        pack = get_object_or_404(_packs(request.user), pk=pk)
+        fail_stuck_packs(packs=[pack])
+        try:
+            pack = retry_briefing_pack(requester=request.user, pack=pack)
+        except DjangoValidationError as error:
+            raise as_drf_error(error) from error
+        body = BriefingPackSerializer(pack, context={"request": request}).data
+        return Response(body, status=status.HTTP_202_ACCEPTED, headers={"Location": body["url"]})
 
 
 class PackDownloadView(PdfEndpoint):
@@ -194,18 +236,23 @@ class PackDownloadView(PdfEndpoint):
         responses={
             (200, "application/pdf"): PDF,
             401: UNAUTHENTICATED,
-            404: NOT_FOUND,
+            404: OpenApiResponse(
+                ERROR,
+                description="No such pack, or its requester may no longer print it for its audience: ask again.",
+            ),
             409: OpenApiResponse(ERROR, description="The pack is not ready (still queued or rendering, or failed)."),
             429: THROTTLED,
         },
     )
     def get(self, request, pk):
         pack = get_object_or_404(
-            BriefingPack.objects.visible_to(request.user).select_related(
-                "union", "bargaining_unit", "employer", "tool"
-            ),
-            pk=pk,
+            BriefingPack.objects.visible_to(request.user).select_related("requester", *SUBJECT_RELATED), pk=pk
         )
+        fail_stuck_packs(packs=[pack])
+        pack.refresh_from_db(fields=["status", "error"])
+        if pack.status == PackStatus.READY and not may_still_serve(pack):
+            # Access is checked when the pack is fetched, not only when it was printed.
+            return Response({"detail": PACK_GONE}, status=status.HTTP_404_NOT_FOUND)
         if pack.status != PackStatus.READY:
             detail = f"The pack is {pack.get_status_display().lower()}, not ready."
             if pack.status == PackStatus.FAILED:

@@ -9,4 +9,5 @@ urlpatterns = [
     path("packs/", api.PackListView.as_view(), name="api-pack-list"),
     path("packs/<id:pk>/", api.PackDetailView.as_view(), name="api-pack-detail"),
     path("packs/<id:pk>/download/", api.PackDownloadView.as_view(), name="api-pack-download"),
+    path("packs/<id:pk>/retry/", api.PackRetryView.as_view(), name="api-pack-retry"),
 ]

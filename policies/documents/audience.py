@@ -14,7 +14,6 @@ from bargaining.access import VISIBILITY_RANK, Role, Visibility, is_signed_in, i
 from bargaining.models import Union
 from policies.models import Audience
 
-
 # The visibility each audience may read, and the widest-first order in which they are offered.
 AUDIENCE_VISIBILITY = {
     Audience.PUBLIC: Visibility.PUBLIC,

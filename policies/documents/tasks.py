@@ -47,7 +47,9 @@ def build_briefing_pack(*, pack_id: int) -> str:
     except NotVisible:
         return _fail(pack, f"You may no longer see this {pack.subject_kind}, so the pack was not printed.")
     except AudienceRefused:
-        return _fail(pack, f"You may no longer print for {pack.get_audience_display().lower()}, so the pack was not printed.")
+        return _fail(
+            pack, f"You may no longer print for {pack.get_audience_display().lower()}, so the pack was not printed."
+        )
     except PdfRenderError as error:
         return _fail(pack, str(error))
     except Exception:

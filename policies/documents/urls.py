@@ -9,4 +9,5 @@ urlpatterns = [
     path("packs/new/", views.pack_new, name="pack_new"),
     path("packs/<id:pk>/", views.pack_detail, name="pack_detail"),
     path("packs/<id:pk>/download/", views.pack_download, name="pack_download"),
+    path("packs/<id:pk>/retry/", views.pack_retry, name="pack_retry"),
 ]

@@ -3,16 +3,25 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
 from plumbing.forms import add_service_errors
 from plumbing.pages import require_may_add
 from policies.documents.audience import AudienceRefused
 from policies.documents.forms import BriefingPackForm
-from policies.documents.packs import NOT_A_LEADER, request_briefing_pack
+from policies.documents.packs import (
+    NOT_A_LEADER,
+    PACK_GONE,
+    fail_stuck_packs,
+    may_still_serve,
+    request_briefing_pack,
+    retry_briefing_pack,
+)
 from policies.documents.position_paper import paper_filename, render_position_paper
 from policies.documents.render import PdfRenderError
+from policies.documents.tasks import SUBJECT_RELATED
 from policies.models import BriefingPack, PackStatus, Position
 
 # Packs on the builder page: the latest few; the rest stay reachable through the API.
@@ -83,14 +92,20 @@ def _queued_message(pack) -> str:
     return "Your briefing pack is being prepared. This page refreshes until it is ready."
 
 
+def _visible_pack(request, pk, *, with_pdf=False):
+    packs = BriefingPack.objects.visible_to(request.user).select_related("requester", *SUBJECT_RELATED)
+    pack = get_object_or_404(packs if with_pdf else packs.without_pdf(), pk=pk)
+    if fail_stuck_packs(packs=[pack]):
+        pack.refresh_from_db()
+    return pack
+
+
 def pack_detail(request, pk):
-    pack = get_object_or_404(
-        BriefingPack.objects.visible_to(request.user)
-        .without_pdf()
-        .select_related("union", "bargaining_unit", "employer", "tool"),
-        pk=pk,
+    pack = _visible_pack(request, pk)
+    servable = pack.status == PackStatus.READY and may_still_serve(pack)
+    response = render(
+        request, "policies/pack_detail.html", {"pack": pack, "servable": servable, "gone_message": PACK_GONE}
     )
-    response = render(request, "policies/pack_detail.html", {"pack": pack})
     if not pack.is_finished:
         # Check again shortly, without a script (the Content-Security-Policy allows none inline).
         response["Refresh"] = "5"
@@ -98,9 +113,23 @@ def pack_detail(request, pk):
 
 
 def pack_download(request, pk):
-    pack = get_object_or_404(
-        BriefingPack.objects.visible_to(request.user).select_related("union", "bargaining_unit", "employer", "tool"),
-        pk=pk,
-        status=PackStatus.READY,
-    )
+    pack = _visible_pack(request, pk, with_pdf=True)
+    if pack.status != PackStatus.READY:
+        raise Http404("No such pack.")
+    if not may_still_serve(pack):
+        # Access is checked when the pack is fetched, not only when it was printed.
+        return render(request, "policies/pack_gone.html", {"pack": pack, "message": PACK_GONE}, status=404)
     return pdf_response(bytes(pack.pdf), pack.filename())
+
+
+@login_required
+@require_POST
+def pack_retry(request, pk):
+    pack = _visible_pack(request, pk)
+    try:
+        retry_briefing_pack(requester=request.user, pack=pack)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, "Your briefing pack is being prepared again.")
+    return redirect(pack)

@@ -198,7 +198,7 @@ def test_a_failed_pack_says_why(world, officer, client_for, settings):
 
 def test_a_queued_pack_page_refreshes_itself(world, officer, client_for):
     pack = BriefingPack.objects.create(
-        requester=officer, union=world.union, bargaining_unit=world.unit, sections=["summary"]
+        audience="leadership", requester=officer, union=world.union, bargaining_unit=world.unit, sections=["summary"]
     )
 
     response = client_for(officer).get(reverse("pack_detail", args=[pack.pk]))
@@ -212,6 +212,7 @@ def test_a_queued_pack_page_refreshes_itself(world, officer, client_for):
 @pytest.mark.parametrize("url_name", ["pack_detail", "pack_download"])
 def test_only_the_requester_sees_a_pack(world, officer, request, client_for, persona, url_name):
     pack = BriefingPack.objects.create(
+        audience="leadership",
         requester=officer,
         union=world.union,
         bargaining_unit=world.unit,
@@ -227,6 +228,7 @@ def test_only_the_requester_sees_a_pack(world, officer, request, client_for, per
 
 def test_staff_may_open_anyones_pack(world, officer, staff, client_for):
     pack = BriefingPack.objects.create(
+        audience="leadership",
         requester=officer,
         union=world.union,
         bargaining_unit=world.unit,
@@ -244,6 +246,7 @@ def test_the_pack_builder_costs_the_same_queries_whatever_the_number_of_packs(
 ):
     for _ in range(count):
         BriefingPack.objects.create(
+            audience="leadership",
             requester=officer,
             union=world.union,
             employer=world.employer,
@@ -252,7 +255,7 @@ def test_the_pack_builder_costs_the_same_queries_whatever_the_number_of_packs(
             pdf=b"%PDF" + b"x" * 10_000,
         )
     BriefingPack.objects.create(
-        requester=UserFactory(), union=world.union, employer=world.employer, sections=["summary"]
+        audience="leadership", requester=UserFactory(), union=world.union, employer=world.employer, sections=["summary"]
     )
     client = client_for(officer)
 

@@ -375,6 +375,8 @@ PDF_RENDER_LIMITS = {
         "MAX_PDF_BYTES": 50_000_000,
     },
 }
+# A pack "running" longer than this was left by a worker that died (0: twice PDF_PACK_SECONDS plus a minute).
+PACK_RUNNING_TIMEOUT_SECONDS = int(os.environ.get("PACK_RUNNING_TIMEOUT_SECONDS", "0"))
 
 # --- Logging ---
 

@@ -26,7 +26,7 @@ from bargaining.models import (
     ever_shown_beyond_leadership,
     parent_of,
 )
-from consultations.models import EdTechTool, ProcurementProposal
+from consultations.models import ConsultationEvent, EdTechTool, ProcurementProposal
 from plumbing.validators import plausible_date
 
 
@@ -351,3 +351,25 @@ class BriefingPack(models.Model):
     def filename(self) -> str:
         day = (self.finished_at or self.created_at).date().isoformat()
         return f"{self.union.slug}-briefing-pack-{slugify(str(self.subject))[:60]}-{day}.pdf"
+
+
+class InformationRequestQuerySet(models.QuerySet):
+    """A letter is seen by whoever may see its event on the consultation's timeline."""
+
+    def visible_to(self, user):
+        return self.filter(event__in=ConsultationEvent.objects.visible_to(user))
+
+
+class InformationRequest(models.Model):
+    """An information request as sent to the employer: the letter, kept with its timeline event."""
+
+    event = models.OneToOneField(ConsultationEvent, on_delete=models.PROTECT, related_name="information_request")
+    text = models.JSONField(help_text="The letter's edited parts, as printed.")
+    pdf = models.BinaryField(editable=False)
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = InformationRequestQuerySet.as_manager()
+
+    def __str__(self):
+        return f"Information request of {self.created_at:%d %b %Y}"

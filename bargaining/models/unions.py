@@ -55,6 +55,11 @@ class Union(models.Model):
         help_text="Used on printed matter, as #RRGGBB.",
     )
     paper_size = models.CharField(max_length=10, choices=PaperSize, default=PaperSize.A4)
+    information_request_questions = models.TextField(
+        blank=True,
+        help_text="The questions of the union's information requests to an employer, one per line; "
+        "blank for Caucus's standard questions. Officers edit them before each letter is printed.",
+    )
     members = models.ManyToManyField(settings.AUTH_USER_MODEL, through="Membership", related_name="unions")
 
     objects = UnionQuerySet.as_manager()

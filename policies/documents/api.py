@@ -1,5 +1,7 @@
 """Printed documents through the API: the position paper, and briefing packs (request, status, download)."""
 
+import datetime
+
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
@@ -11,8 +13,16 @@ from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle, UserRateThrottle
 from rest_framework.views import APIView
 
+from consultations.models import Consultation
 from plumbing.api import ERROR, VALIDATION_ERROR, CaucusPagination, as_drf_error
 from policies.documents.audience import AudienceRefused
+from policies.documents.information_request import (
+    ANSWER_DAYS,
+    Letter,
+    letter_consultations,
+    letter_filename,
+    render_information_request,
+)
 from policies.documents.packs import (
     PACK_GONE,
     fail_stuck_packs,
@@ -259,3 +269,46 @@ class PackDownloadView(PdfEndpoint):
                 detail = f"The pack failed: {pack.error}"
             return Response({"detail": detail}, status=status.HTTP_409_CONFLICT)
         return pdf_response(bytes(pack.pdf), pack.filename())
+
+
+class InformationRequestView(PdfEndpoint):
+    permission_classes = [permissions.IsAuthenticated]
+
+    @extend_schema(
+        operation_id="consultations_information_request_retrieve",
+        summary="The union's information request on a consultation, as PDF",
+        description=(
+            "The letter as the union's question template writes it (a draft: nothing is recorded). "
+            "`?answer_due_on=YYYY-MM-DD` sets the date the answer is due (by default in "
+            f"{ANSWER_DAYS} days). To record a letter as sent, print it from the consultation's page."
+        ),
+        parameters=[OpenApiParameter("answer_due_on", OpenApiTypes.DATE, required=False)],
+        responses={
+            (200, "application/pdf"): PDF,
+            400: VALIDATION_ERROR,
+            401: UNAUTHENTICATED,
+            403: OpenApiResponse(ERROR, description="Only the union's officers write its information requests."),
+            404: NOT_FOUND,
+            429: THROTTLED,
+        },
+    )
+    def get(self, request, pk):
+        get_object_or_404(Consultation.objects.visible_to(request.user), pk=pk)
+        consultation = letter_consultations(request.user).filter(pk=pk).first()
+        if consultation is None:
+            raise exceptions.PermissionDenied("Only the union's officers write its information requests.")
+        letter = Letter.for_consultation(consultation)
+        due = request.query_params.get("answer_due_on")
+        if due:
+            try:
+                letter.answer_due_on = datetime.date.fromisoformat(due)
+            except ValueError as error:
+                raise exceptions.ValidationError({"answer_due_on": ["Give a date as YYYY-MM-DD."]}) from error
+        try:
+            letter.clean()
+            rendered = render_information_request(consultation=consultation, letter=letter, printer=request.user)
+        except DjangoValidationError as error:
+            raise as_drf_error(error) from error
+        except PdfRenderError as error:
+            return Response({"detail": str(error)}, status=status.HTTP_503_SERVICE_UNAVAILABLE)
+        return pdf_response(rendered.content, "DRAFT-" + letter_filename(consultation, datetime.date.today()))

@@ -1,9 +1,13 @@
 """The pack builder's form: one subject, the sections, the union to print for and the paper."""
 
+from dataclasses import asdict
+
 from django import forms
 
 from bargaining.models import BargainingUnit, Employer, PaperSize, Union
 from consultations.models import EdTechTool
+from plumbing.forms import TextForm
+from policies.documents.information_request import Letter
 from policies.models import Audience, PackSection
 
 # Pages link to the builder with `?subject=unit:12`.
@@ -51,3 +55,40 @@ class BriefingPackForm(forms.Form):
         if subject is None:
             raise forms.ValidationError("Choose a bargaining unit, an employer or a tool from the list.")
         return subject
+
+
+class InformationRequestForm(TextForm):
+    """The letter's parts, prefilled from the union's template; the officer edits them before printing."""
+
+    introduction = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), max_length=4000)
+    questions = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 10}),
+        max_length=20000,
+        help_text="One question a line. The union's usual questions are kept with its settings.",
+    )
+    demand = forms.CharField(
+        label="Demand to bargain", widget=forms.Textarea(attrs={"rows": 3}), max_length=4000, required=False
+    )
+    answer_due_on = forms.DateField(label="Answer due by", widget=forms.DateInput(attrs={"type": "date"}))
+
+    def letter(self) -> Letter:
+        data = self.cleaned_data
+        return Letter(
+            introduction=data["introduction"],
+            questions=data["questions"].splitlines(),
+            demand=data["demand"],
+            answer_due_on=data["answer_due_on"],
+        )
+
+    @classmethod
+    def initial_for(cls, letter: Letter) -> dict:
+        return {**asdict(letter), "questions": "\n".join(letter.questions)}
+
+
+class QuestionTemplateForm(TextForm):
+    questions = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 12}),
+        max_length=20000,
+        required=False,
+        help_text="One question a line. Leave empty for Caucus's standard questions.",
+    )

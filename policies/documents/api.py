@@ -16,13 +16,15 @@ from rest_framework.views import APIView
 from consultations.models import Consultation
 from plumbing.api import ERROR, VALIDATION_ERROR, CaucusPagination, as_drf_error
 from policies.documents.audience import AudienceRefused
+from policies.documents.common import reader_label
 from policies.documents.information_request import (
     ANSWER_DAYS,
     Letter,
+    information_request_html,
     letter_consultations,
     letter_filename,
-    render_information_request,
 )
+from policies.documents.limits import RenderRateLimited, count_render, render_for_request
 from policies.documents.packs import (
     PACK_GONE,
     fail_stuck_packs,
@@ -30,7 +32,7 @@ from policies.documents.packs import (
     request_briefing_pack,
     retry_briefing_pack,
 )
-from policies.documents.position_paper import paper_filename, render_position_paper
+from policies.documents.position_paper import paper_filename, position_paper_html
 from policies.documents.render import PdfRenderError
 from policies.documents.serializers import BriefingPackRequestSerializer, BriefingPackSerializer
 from policies.documents.tasks import SUBJECT_RELATED
@@ -100,12 +102,16 @@ class PositionPaperView(PdfEndpoint):
     )
     def get(self, request, pk):
         position = get_object_or_404(Position.objects.visible_to(request.user).select_related("union"), pk=pk)
+        audience = request.query_params.get("audience") or None
         try:
-            rendered = render_position_paper(
-                position=position, reader=request.user, audience=request.query_params.get("audience") or None
+            html = position_paper_html(position=position, reader=request.user, audience=audience)
+            rendered = render_for_request(
+                request, html, kind="paper", audience=audience or "", printer_label=reader_label(request.user)
             )
         except AudienceRefused as error:
             raise as_drf_error(error) from error
+        except RenderRateLimited as error:
+            raise exceptions.Throttled(wait=error.retry_after) from error
         except PdfRenderError as error:
             return Response({"detail": str(error)}, status=status.HTTP_503_SERVICE_UNAVAILABLE)
         return pdf_response(rendered.content, paper_filename(position))
@@ -167,6 +173,10 @@ class PackListView(generics.ListCreateAPIView):
         serializer = BriefingPackRequestSerializer(data=data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
+        try:
+            count_render(request)
+        except RenderRateLimited as error:
+            raise exceptions.Throttled(wait=error.retry_after) from error
         try:
             pack = request_briefing_pack(
                 requester=request.user,
@@ -306,7 +316,10 @@ class InformationRequestView(PdfEndpoint):
                 raise exceptions.ValidationError({"answer_due_on": ["Give a date as YYYY-MM-DD."]}) from error
         try:
             letter.clean()
-            rendered = render_information_request(consultation=consultation, letter=letter, printer=request.user)
+            html = information_request_html(consultation=consultation, letter=letter, printer=request.user)
+            rendered = render_for_request(request, html, kind="paper", printer_label=reader_label(request.user))
+        except RenderRateLimited as error:
+            raise exceptions.Throttled(wait=error.retry_after) from error
         except DjangoValidationError as error:
             raise as_drf_error(error) from error
         except PdfRenderError as error:

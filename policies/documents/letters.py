@@ -19,8 +19,9 @@ from policies.documents.information_request import (
     send_information_request,
     standard_questions,
 )
+from policies.documents.limits import RenderRateLimited, count_render
 from policies.documents.render import PdfRenderError
-from policies.documents.views import pdf_response
+from policies.documents.views import pdf_response, too_many_renders
 from policies.models import InformationRequest
 
 NOT_AN_OFFICER = "Information requests are written by the union's officers."
@@ -42,6 +43,7 @@ def information_request(request, pk):
     if request.method == "POST" and form.is_valid():
         letter = form.letter()
         try:
+            count_render(request)
             if request.POST.get("action") == "send":
                 sent = send_information_request(consultation=consultation, letter=letter, sender=request.user)
                 messages.success(request, "The information request is on the timeline, with the letter attached.")
@@ -52,6 +54,8 @@ def information_request(request, pk):
             add_service_errors(form, error)
         except PdfRenderError as error:
             form.add_error(None, f"The letter could not be printed: {error}")
+        except RenderRateLimited as error:
+            return too_many_renders(error)
         else:
             return pdf_response(rendered.content, "DRAFT-" + letter_filename(consultation, now().date()))
     context = {"consultation": consultation, "form": form}

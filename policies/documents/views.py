@@ -10,7 +10,9 @@ from django.views.decorators.http import require_POST
 from plumbing.forms import add_service_errors
 from plumbing.pages import require_may_add
 from policies.documents.audience import AudienceRefused
+from policies.documents.common import reader_label
 from policies.documents.forms import BriefingPackForm
+from policies.documents.limits import RenderRateLimited, count_render, render_for_request
 from policies.documents.packs import (
     NOT_A_LEADER,
     PACK_GONE,
@@ -19,7 +21,7 @@ from policies.documents.packs import (
     request_briefing_pack,
     retry_briefing_pack,
 )
-from policies.documents.position_paper import paper_filename, render_position_paper
+from policies.documents.position_paper import paper_filename, position_paper_html
 from policies.documents.render import PdfRenderError
 from policies.documents.tasks import SUBJECT_RELATED
 from policies.models import BriefingPack, PackStatus, Position
@@ -38,21 +40,29 @@ def pdf_response(content: bytes, filename: str) -> HttpResponse:
 
 def position_paper(request, pk):
     position = get_object_or_404(Position.objects.visible_to(request.user).select_related("union"), pk=pk)
+    audience = request.GET.get("audience") or None
     try:
-        rendered = render_position_paper(
-            position=position, reader=request.user, audience=request.GET.get("audience") or None
+        html = position_paper_html(position=position, reader=request.user, audience=audience)
+        rendered = render_for_request(
+            request, html, kind="paper", audience=audience or "", printer_label=reader_label(request.user)
         )
     except AudienceRefused as error:
-        return HttpResponse(
-            f"This position paper could not be printed: {' '.join(error.message_dict['audience'])}",
-            content_type="text/plain; charset=utf-8",
-            status=400,
-        )
+        return _plain(f"This position paper could not be printed: {' '.join(error.message_dict['audience'])}", 400)
+    except RenderRateLimited as error:
+        return too_many_renders(error)
     except PdfRenderError as error:
-        return HttpResponse(
-            f"This position paper could not be printed: {error}", content_type="text/plain; charset=utf-8", status=503
-        )
+        return _plain(f"This position paper could not be printed: {error}", 503)
     return pdf_response(rendered.content, paper_filename(position))
+
+
+def _plain(message: str, status: int) -> HttpResponse:
+    return HttpResponse(message, content_type="text/plain; charset=utf-8", status=status)
+
+
+def too_many_renders(error: RenderRateLimited) -> HttpResponse:
+    response = _plain(str(error), 429)
+    response["Retry-After"] = str(error.retry_after)
+    return response
 
 
 @login_required
@@ -62,6 +72,10 @@ def pack_new(request):
     form = BriefingPackForm(request.POST or None, user=user, initial={"subject": request.GET.get("subject", "")})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        try:
+            count_render(request)
+        except RenderRateLimited as error:
+            return too_many_renders(error)
         try:
             pack = request_briefing_pack(
                 requester=user,

@@ -1,4 +1,4 @@
-"""The pack builder's form: one subject, the sections, the union to print for and the paper."""
+"""The documents' forms: the pack builder, the information-request letter and its questions, the members' report."""
 
 from dataclasses import asdict
 
@@ -92,3 +92,30 @@ class QuestionTemplateForm(TextForm):
         required=False,
         help_text="One question a line. Leave empty for Caucus's standard questions.",
     )
+
+
+class MembersReportForm(TextForm):
+    """A unit or a whole union of the reader's, and a period."""
+
+    subject = forms.ChoiceField(label="Report on")
+    start = forms.DateField(label="From", widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label="To", widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        unions = Union.objects.joined_by(user)
+        units = BargainingUnit.objects.visible_to(user).filter(union__in=unions).select_related("union")
+        self.fields["subject"].choices = [
+            ("Whole unions", [(f"union:{union.pk}", union.name) for union in unions]),
+            ("Bargaining units", [(f"unit:{unit.pk}", f"{unit} ({unit.union.short_name})") for unit in units]),
+        ]
+
+    def clean_subject(self):
+        kind, _, pk = self.cleaned_data["subject"].partition(":")
+        if kind == "union" and pk.isdigit():
+            return {"union": Union.objects.joined_by(self.user).get(pk=pk), "unit": None}
+        if kind == "unit" and pk.isdigit():
+            unit = BargainingUnit.objects.visible_to(self.user).select_related("union", "employer").get(pk=pk)
+            return {"union": unit.union, "unit": unit}
+        raise forms.ValidationError("Choose a union or a bargaining unit from the list.")

@@ -1,19 +1,25 @@
-"""The members' bargaining report on the web: a page to read, and the same report as PDF."""
+"""Reports and selections on the web: the members' bargaining report (a page and a PDF), and the clause
+comparison and coverage matrix of a selection as PDF for an audience."""
 
 import datetime
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import render
 from django.utils.text import slugify
 
+from bargaining.filters import BargainingUnitFilter
+from bargaining.models import Union
 from plumbing.forms import add_service_errors
+from policies.documents.audience import AudienceRefused
 from policies.documents.common import NotVisible, now, reader_label
 from policies.documents.forms import MembersReportForm
 from policies.documents.limits import RenderRateLimited, render_for_request
 from policies.documents.members_report import Period, members_report_context, members_report_html
 from policies.documents.render import PdfRenderError
-from policies.documents.views import pdf_response, too_many_renders
+from policies.documents.selections import comparison_html, coverage_html
+from policies.documents.views import pdf_response, plain_response, too_many_renders
 
 
 @login_required
@@ -48,3 +54,50 @@ def _pdf(request, period, *, union, unit):
     )
     name = slugify(str(unit or union.short_name))[:60]
     return pdf_response(rendered.content, f"{union.slug}-members-report-{name}-{period.start}-{period.end}.pdf")
+
+
+# The clause comparison and the coverage matrix of a selection, printed for an audience.
+
+
+def comparison_pdf(request):
+    raw = request.GET.getlist("ids")
+    ids = list(dict.fromkeys(int(value) for value in raw if value.isdigit() and len(value) <= 18))
+    try:
+        html = comparison_html(clause_ids=ids, printer=request.user, audience=request.GET.get("audience") or None)
+        return _selection_pdf(request, html, "clause-comparison.pdf")
+    except LookupError as error:
+        raise Http404("No such clause.") from error
+    except AudienceRefused as error:
+        return plain_response(f"The comparison could not be printed: {' '.join(error.messages)}", 400)
+
+
+def coverage_pdf(request):
+    def units_for(units):
+        filters = BargainingUnitFilter(request.GET, queryset=units, request=request)
+        return filters.qs if filters.is_valid() else units.none()
+
+    chosen = request.GET.get("union", "")
+    union = Union.objects.filter(pk=chosen).first() if chosen.isdigit() and len(chosen) <= 18 else None
+    try:
+        html = coverage_html(
+            printer=request.user, units_for=units_for, union=union, audience=request.GET.get("audience") or None
+        )
+        return _selection_pdf(request, html, "coverage.pdf")
+    except AudienceRefused as error:
+        return plain_response(f"The coverage could not be printed: {' '.join(error.messages)}", 400)
+
+
+def _selection_pdf(request, html: str, filename: str):
+    try:
+        rendered = render_for_request(
+            request,
+            html,
+            kind="paper",
+            audience=request.GET.get("audience", ""),
+            printer_label=reader_label(request.user),
+        )
+    except RenderRateLimited as error:
+        return too_many_renders(error)
+    except PdfRenderError as error:
+        return plain_response(f"The document could not be printed: {error}", 503)
+    return pdf_response(rendered.content, filename)

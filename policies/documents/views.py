@@ -47,20 +47,22 @@ def position_paper(request, pk):
             request, html, kind="paper", audience=audience or "", printer_label=reader_label(request.user)
         )
     except AudienceRefused as error:
-        return _plain(f"This position paper could not be printed: {' '.join(error.message_dict['audience'])}", 400)
+        return plain_response(
+            f"This position paper could not be printed: {' '.join(error.message_dict['audience'])}", 400
+        )
     except RenderRateLimited as error:
         return too_many_renders(error)
     except PdfRenderError as error:
-        return _plain(f"This position paper could not be printed: {error}", 503)
+        return plain_response(f"This position paper could not be printed: {error}", 503)
     return pdf_response(rendered.content, paper_filename(position))
 
 
-def _plain(message: str, status: int) -> HttpResponse:
+def plain_response(message: str, status: int) -> HttpResponse:
     return HttpResponse(message, content_type="text/plain; charset=utf-8", status=status)
 
 
 def too_many_renders(error: RenderRateLimited) -> HttpResponse:
-    response = _plain(str(error), 429)
+    response = plain_response(str(error), 429)
     response["Retry-After"] = str(error.retry_after)
     return response
 

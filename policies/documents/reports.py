@@ -76,8 +76,8 @@ def coverage_pdf(request):
         filters = BargainingUnitFilter(request.GET, queryset=units, request=request)
         return filters.qs if filters.is_valid() else units.none()
 
-    chosen = request.GET.get("union", "")
-    union = Union.objects.filter(pk=chosen).first() if chosen.isdigit() and len(chosen) <= 18 else None
+    # The union filtered on (by slug, as the page's filter) is the one printed for.
+    union = Union.objects.filter(slug=request.GET.get("union", "")[:80]).first()
     try:
         html = coverage_html(
             printer=request.user, units_for=units_for, union=union, audience=request.GET.get("audience") or None

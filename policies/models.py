@@ -370,6 +370,8 @@ class InformationRequest(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = InformationRequestQuerySet.as_manager()
+    # Who sent which letter, and when; never a copy of the PDF itself.
+    history = HistoricalRecords(excluded_fields=["pdf"])
 
     def __str__(self):
-        return f"Information request of {self.created_at:%d %b %Y}"
+        return f"Information request of {self.created_at:%d %b %Y}" if self.created_at else "Information request"

@@ -23,7 +23,17 @@ class UnionSerializer(CaucusSerializer):
     class Meta:
         model = Union
         api_name = "union"
-        fields = ["url", "id", "name", "slug", "short_name", "colour", "paper_size", "statutory_response_days"]
+        fields = [
+            "url",
+            "id",
+            "name",
+            "slug",
+            "short_name",
+            "colour",
+            "paper_size",
+            "statutory_response_days",
+            "information_request_days",
+        ]
 
 
 LATEST_BUDGET = (

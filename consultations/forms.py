@@ -196,6 +196,12 @@ class EventForm(TextForm):
     kind = forms.ChoiceField(choices=CHOSEN_EVENT_KINDS)
     summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}))
     visibility = forms.ChoiceField(choices=Consultation._meta.get_field("visibility").choices)
+    answer_due_on = forms.DateField(
+        label="Answer due by",
+        required=False,
+        widget=DateInput(),
+        help_text=ConsultationEvent._meta.get_field("answer_due_on").help_text,
+    )
 
 
 class EventEditForm(RecordForm):
@@ -205,9 +211,9 @@ class EventEditForm(RecordForm):
 
     class Meta:
         model = ConsultationEvent
-        fields = ["occurred_on", "kind", "summary", "visibility"]
+        fields = ["occurred_on", "kind", "summary", "visibility", "answer_due_on"]
         labels = {"occurred_on": "Date"}
-        widgets = {"summary": forms.Textarea(attrs={"rows": 5})}
+        widgets = {"summary": forms.Textarea(attrs={"rows": 5}), "answer_due_on": DateInput()}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

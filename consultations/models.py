@@ -375,7 +375,13 @@ class ConsultationEvent(models.Model):
     )
     visibility = models.CharField(max_length=10, choices=Visibility, default=Visibility.MEMBERS)
     # The date by which the employer's answer is due, for an information request (a deadline to count).
-    answer_due_on = models.DateField(null=True, blank=True, validators=[plausible_date])
+    answer_due_on = models.DateField(
+        "answer due by",
+        null=True,
+        blank=True,
+        validators=[plausible_date],
+        help_text="For an information request: blank counts the union's days for an answer from its date.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ConsultationEventQuerySet.as_manager()
@@ -399,6 +405,20 @@ class ConsultationEvent(models.Model):
             raise ValidationError(
                 {"kind": "Caucus records changes to the consultation itself: choose another kind of event."}
             )
+        if self.answer_due_on is not None:
+            if self.kind != EventKind.INFORMATION_REQUEST:
+                raise ValidationError({"answer_due_on": "Only an information request has an answer due."})
+            if self.occurred_on and self.answer_due_on < self.occurred_on:
+                raise ValidationError({"answer_due_on": "The answer cannot be due before the request was sent."})
+
+    @property
+    def answer_due(self) -> datetime.date | None:
+        """For an information request: the date entered, or the union's days for an answer from its date."""
+        if self.kind != EventKind.INFORMATION_REQUEST:
+            return None
+        if self.answer_due_on is not None:
+            return self.answer_due_on
+        return self.occurred_on + datetime.timedelta(days=self.consultation.union.information_request_days)
 
     def deletion_refusal(self) -> str | None:
         if self.kind == EventKind.RECORD_CHANGE:

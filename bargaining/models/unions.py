@@ -62,6 +62,13 @@ class Union(models.Model):
         help_text="Days the union has to answer an employer's notice: a consultation without a response "
         "deadline of its own is due this many days after the notice.",
     )
+    information_request_days = models.PositiveSmallIntegerField(
+        "days for an answer to an information request",
+        default=14,
+        validators=[MinValueValidator(1, "The employer has at least one day to answer.")],
+        help_text="An information request's answer is due this many days after it is sent, unless the request "
+        "gives its own date.",
+    )
     information_request_questions = models.TextField(
         blank=True,
         help_text="The questions of the union's information requests to an employer, one per line; "

@@ -16,7 +16,9 @@ from bargaining.access import is_signed_in, union_ids
 from bargaining.models import Agreement, AgreementStatus
 from consultations.models import (
     Consultation,
+    ConsultationEvent,
     EdTechTool,
+    EventKind,
     PrivacyAgreementStatus,
     ProcurementProposal,
     ProposalStatus,
@@ -27,6 +29,7 @@ from policies.deadlines.models import Task
 
 class Kind(models.TextChoices):
     CONSULTATION_RESPONSE = "consultation_response", "Consultation response due"
+    INFORMATION_REQUEST = "information_request", "Answer to an information request due"
     AGREEMENT_EXPIRY = "agreement_expiry", "Agreement expires"
     REOPENER = "reopener", "Last day to give notice to reopen"
     PRIVACY_AGREEMENT = "privacy_agreement", "Privacy agreement expires"
@@ -109,6 +112,7 @@ def deadlines_for(
         unions = unions.filter(union_id=getattr(union, "pk", union))
     readers = {
         Kind.CONSULTATION_RESPONSE: _consultations,
+        Kind.INFORMATION_REQUEST: _information_requests,
         Kind.AGREEMENT_EXPIRY: _agreements,
         Kind.PRIVACY_AGREEMENT: _privacy_agreements,
         Kind.TOOL_REVIEW: _reviews,
@@ -149,6 +153,35 @@ def _consultations(user, unions, today):
             union=consultation.union,
             today=today,
             computed=consultation.response_deadline is None,
+        )
+
+
+def _information_requests(user, unions, today):
+    """Requests of an open consultation not yet answered: no document received from the employer since."""
+    answered = ConsultationEvent.objects.visible_to(user).filter(
+        consultation=OuterRef("consultation"),
+        kind=EventKind.DOCUMENT_RECEIVED,
+        occurred_on__gte=OuterRef("occurred_on"),
+    )
+    requests = (
+        ConsultationEvent.objects.visible_to(user)
+        .filter(
+            kind=EventKind.INFORMATION_REQUEST,
+            consultation__in=Consultation.objects.visible_to(user).open().filter(union__in=unions),
+        )
+        .exclude(Exists(answered))
+        .select_related("consultation__union", "consultation__proposal__employer")
+    )
+    for event in requests:
+        consultation = event.consultation
+        yield Deadline(
+            kind=Kind.INFORMATION_REQUEST,
+            due=event.answer_due,
+            record=event,
+            title=f"Answer from {consultation.proposal.employer}: {consultation.proposal.title}",
+            union=consultation.union,
+            today=today,
+            computed=event.answer_due_on is None,
         )
 
 

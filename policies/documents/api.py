@@ -18,7 +18,6 @@ from plumbing.api import ERROR, VALIDATION_ERROR, CaucusPagination, as_drf_error
 from policies.documents.audience import AudienceRefused
 from policies.documents.common import reader_label
 from policies.documents.information_request import (
-    ANSWER_DAYS,
     Letter,
     information_request_html,
     letter_consultations,
@@ -289,8 +288,9 @@ class InformationRequestView(PdfEndpoint):
         summary="The union's information request on a consultation, as PDF",
         description=(
             "The letter as the union's question template writes it (a draft: nothing is recorded). "
-            "`?answer_due_on=YYYY-MM-DD` sets the date the answer is due (by default in "
-            f"{ANSWER_DAYS} days). To record a letter as sent, print it from the consultation's page."
+            "`?answer_due_on=YYYY-MM-DD` sets the date the answer is due (by default after the union's "
+            "`information_request_days`, 14 unless changed). To record a letter as sent, print it from the "
+            "consultation's page."
         ),
         parameters=[OpenApiParameter("answer_due_on", OpenApiTypes.DATE, required=False)],
         responses={

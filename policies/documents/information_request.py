@@ -19,7 +19,6 @@ from policies.documents.common import DocumentFrame, document_html, now, paper_s
 from policies.documents.render import RenderedPdf, RenderLimits, html_to_pdf
 from policies.models import InformationRequest
 
-ANSWER_DAYS = 14
 MAX_QUESTIONS = 40
 STANDARD_QUESTIONS = (
     "When will the tool be introduced, and on what timetable?",
@@ -64,7 +63,7 @@ class Letter:
                 f"{consultation.union.name} also demands to bargain the effects of this tool on our members' "
                 "terms and conditions of employment before it is introduced. Please contact us to arrange dates."
             ),
-            answer_due_on=today + datetime.timedelta(days=ANSWER_DAYS),
+            answer_due_on=today + datetime.timedelta(days=consultation.union.information_request_days),
         )
 
     def clean(self, *, today: datetime.date | None = None) -> None:

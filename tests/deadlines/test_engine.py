@@ -233,6 +233,7 @@ def build_every_kind(union, unit, officer, n):
         )
         consultation = ConsultationFactory(union=union, proposal=proposal, opened_on=TODAY, response_deadline=None)
         ConsultationEventFactory(consultation=consultation, occurred_on=TODAY)
+        ConsultationEventFactory(consultation=consultation, occurred_on=TODAY, kind=EventKind.INFORMATION_REQUEST)
         AgreementFactory(
             bargaining_unit__union=union, status=AgreementStatus.RATIFIED, term_end=TODAY + (i + 200) * DAY
         )
@@ -247,5 +248,87 @@ def test_the_engine_costs_the_same_queries_for_many_items(officer, union, unit):
             items = deadlines_for(officer, today=TODAY)
             [(item.title, item.url, str(item.union)) for item in items]
         counts.append(len(captured.captured_queries))
-        assert len(items) == n * 6
-    assert counts[0] == counts[1] <= 5
+        assert len(items) == n * 7
+    assert counts[0] == counts[1] <= 6
+
+
+# Information requests ----------------------------------------------------------------------------------
+
+
+def request_event(consultation, *, on=TODAY - 20 * DAY, due=None, visibility=MEMBERS):
+    return ConsultationEventFactory(
+        consultation=consultation,
+        kind=EventKind.INFORMATION_REQUEST,
+        occurred_on=on,
+        answer_due_on=due,
+        visibility=visibility,
+    )
+
+
+def request_items(user):
+    return [item for item in deadlines_for(user, today=TODAY) if item.kind == Kind.INFORMATION_REQUEST]
+
+
+def test_an_information_requests_answer_is_due_on_the_date_it_gives(officer, due_consultation):
+    event = request_event(due_consultation, due=TODAY + 3 * DAY)
+    [item] = request_items(officer)
+    assert (item.due, item.record, item.computed, item.union) == (TODAY + 3 * DAY, event, False, due_consultation.union)
+
+
+def test_without_a_date_the_answer_is_due_after_the_unions_days(officer, union, due_consultation):
+    union.information_request_days = 10
+    union.save()
+    request_event(due_consultation, on=TODAY - 20 * DAY)
+    [item] = request_items(officer)
+    assert (item.due, item.computed, item.overdue) == (TODAY - 10 * DAY, True, True)
+
+
+def test_a_document_received_after_the_request_answers_it(officer, due_consultation):
+    request_event(due_consultation, on=TODAY - 20 * DAY)
+    ConsultationEventFactory(
+        consultation=due_consultation, kind=EventKind.DOCUMENT_RECEIVED, occurred_on=TODAY - 19 * DAY
+    )
+    assert request_items(officer) == []
+
+
+def test_a_document_received_before_the_request_does_not_answer_it(officer, due_consultation):
+    ConsultationEventFactory(
+        consultation=due_consultation, kind=EventKind.DOCUMENT_RECEIVED, occurred_on=TODAY - 30 * DAY
+    )
+    request_event(due_consultation, on=TODAY - 20 * DAY)
+    assert len(request_items(officer)) == 1
+
+
+def test_a_closed_consultations_request_is_no_longer_due(officer, due_consultation):
+    request_event(due_consultation)
+    due_consultation.stage = ConsultationStage.DECISION
+    due_consultation.save()
+    assert request_items(officer) == []
+
+
+def test_an_internal_request_is_due_for_the_leadership_only(officer, organiser, member, due_consultation):
+    request_event(due_consultation, visibility=INTERNAL)
+    assert len(request_items(officer)) == 1
+    assert len(request_items(organiser)) == 1
+    assert request_items(member) == []
+
+
+def test_another_unions_officer_is_never_given_our_requests(other_officer, due_consultation):
+    request_event(due_consultation, visibility=PUBLIC)
+    assert request_items(other_officer) == []
+
+
+def test_an_answer_date_belongs_to_an_information_request_only(due_consultation):
+    from django.core.exceptions import ValidationError
+
+    event = ConsultationEventFactory.build(
+        consultation=due_consultation, kind=EventKind.MEETING, occurred_on=TODAY, answer_due_on=TODAY + DAY
+    )
+    with pytest.raises(ValidationError) as refused:
+        event.full_clean()
+    assert "answer_due_on" in refused.value.message_dict
+    event.kind = EventKind.INFORMATION_REQUEST
+    event.answer_due_on = TODAY - DAY
+    with pytest.raises(ValidationError) as refused:
+        event.full_clean()
+    assert "answer_due_on" in refused.value.message_dict

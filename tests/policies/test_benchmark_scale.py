@@ -8,10 +8,10 @@ from django.core.management import call_command
 from bargaining.models import Clause, ClauseVersion, ClauseVersionStatus, TabledBy
 from bargaining.search import search_clauses
 from consultations.models import ConsultationEvent
+from plumbing.search import parse_query
 from policies.management.commands._scale_data import MID, RARE, Builder, Sizes
 from policies.management.commands._scale_load import TARGETS, cases
 from policies.models import Position
-from plumbing.search import parse_query
 
 
 @pytest.fixture

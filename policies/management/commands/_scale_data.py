@@ -125,8 +125,10 @@ class Builder:
             facts = self.structure()
             facts.update(self.clauses(facts.pop("agreements"), facts.pop("topics")))
             facts.update(self.consultations(facts.pop("unions"), facts.pop("employers")))
-        self.progress("indexing and analysing")
+            self.progress("rows written; filling the full-text index")
+        self.progress("rows written and indexed; analysing")
         analyse()
+        self.progress("analysed")
         return facts
 
     def structure(self) -> dict:

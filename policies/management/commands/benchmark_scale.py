@@ -68,9 +68,9 @@ class Command(BaseCommand):
         database = settings.DATABASES["default"]
         if not os.environ.get(SCRATCH) or os.environ[SCRATCH] != str(database["NAME"]):
             raise CommandError("--fill writes only to the scratch database benchmark_scale made for it")
-        started = time.monotonic()
-        facts = Builder(sizes, progress=lambda line: self.stdout.write(f"  {line}", ending="\n")).build()
-        facts["build_seconds"] = round(time.monotonic() - started, 1)
+        started, log = time.monotonic(), []
+        facts = Builder(sizes, progress=lambda line: log.append(f"{time.monotonic() - started:7.1f} s  {line}")).build()
+        facts.update(build_seconds=round(time.monotonic() - started, 1), log=log)
         facts_file.write_text(json.dumps(facts))
 
     # In the parent process: a scratch database, two servers, the measurements.
@@ -102,6 +102,7 @@ class Command(BaseCommand):
         )  # fmt: skip
         with server:
             facts = json.loads(facts_file.read_text())
+            self.stdout.write("\n".join(facts["log"]))
             self.stdout.write(
                 f"Built in {facts['build_seconds']:.0f} s (with migrations and start-up: "
                 f"{time.monotonic() - started:.0f} s)."

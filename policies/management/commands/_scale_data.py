@@ -8,7 +8,7 @@ with `bulk_create` in batches, generated a batch at a time so that memory stays 
 filled once at the end rather than by its per-row triggers; then the database is ANALYZEd.
 
 The text is drawn from a Zipf-distributed vocabulary, so a search meets rare, middling and common words, and
-three marker words have a known frequency: `RARE` (about one clause in 10,000), `MID` (2 %), `COMMON` (90 %).
+three marker words have a known frequency: `RARE` (one clause in 2,000), `MID` (2 %), `COMMON` (90 %).
 """
 
 import datetime
@@ -194,7 +194,7 @@ class Builder:
         for session in NegotiationSession.objects.order_by("pk"):
             sessions.setdefault(session.bargaining_unit_id, []).append(session.pk)
         articles = {a.pk: 0 for a in agreements}
-        rare_every = max(self.sizes.clauses // 10, 1) if self.sizes.clauses < 10_000 else 10_000
+        rare_every = max(self.sizes.clauses // 10, 1) if self.sizes.clauses < 20_000 else 2_000
         made, first_own = 0, None
         for start in range(0, self.sizes.clauses, BATCH):
             batch = []

@@ -335,12 +335,15 @@ class full_text_index_paused:
                     cursor.execute(sql)
                 cursor.execute("INSERT INTO bargaining_clause_fts(bargaining_clause_fts) VALUES ('rebuild')")
             else:
+                # The foreign keys are checked at commit; a table with checks pending cannot be altered.
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
                 cursor.execute("ALTER TABLE bargaining_clause ENABLE TRIGGER bargaining_clause_index")
                 cursor.execute(
                     "ALTER TABLE bargaining_clauseversion ENABLE TRIGGER bargaining_clause_reindex_for_version"
                 )
                 # The trigger recomputes a clause's vector when it is set to NULL (see bargaining/0010).
                 cursor.execute("UPDATE bargaining_clause SET search_vector = NULL")
+                cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         return False
 
 

@@ -16,7 +16,6 @@ import json
 import os
 import secrets
 import sys
-import tempfile
 import time
 import urllib.parse
 from pathlib import Path
@@ -45,7 +44,9 @@ class Command(BaseCommand):
         parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (both servers)")
         parser.add_argument("--threads", type=int, default=4, help="gunicorn threads per worker (both servers)")
         parser.add_argument("--database-url", default="", help="a PostgreSQL server to make the scratch database on")
-        parser.add_argument("--only", default="", help="only the cases whose name contains this text")
+        parser.add_argument(
+            "--only", default="", help="only the cases whose name contains one of these texts (commas between)"
+        )
         # Internal: fill the scratch database (run by this command in a child process; see _build).
         parser.add_argument("--fill", default="", help=argparse_hidden())
 
@@ -82,9 +83,6 @@ class Command(BaseCommand):
         database_url = options["database_url"] or os.environ.get("DATABASE_URL", "")
         if not urllib.parse.urlsplit(database_url).scheme.startswith("postgres"):
             database_url = None
-        facts_file = Path(tempfile.mkdtemp(prefix="caucus-scale-")) / "facts.json"
-        fill = ("benchmark_scale", f"--fill={facts_file}", f"--clauses={sizes.clauses}", f"--events={sizes.events}",
-                f"--positions={sizes.positions}")  # fmt: skip
         env = {
             "DEBUG": "false", "SECRET_KEY": secrets.token_urlsafe(50), "SECURE_SSL_REDIRECT": "false",
             "SESSION_COOKIE_SECURE": "false", "CSRF_COOKIE_SECURE": "false", "SECURE_HSTS_SECONDS": "0",
@@ -96,10 +94,14 @@ class Command(BaseCommand):
             f"on {'PostgreSQL' if database_url else 'SQLite'}…"
         )
         started = time.monotonic()
-        server = DemoServer(
-            database_url=database_url, workers=options["workers"], threads=options["threads"], env=env,
-            load=[("createcachetable",), fill],
-        )  # fmt: skip
+        server = DemoServer(database_url=database_url, workers=options["workers"], threads=options["threads"], env=env)
+        # The child that fills the database writes what the requests need beside the database, in the server's folder.
+        facts_file = server.folder / "facts.json"
+        server.load = [
+            ("createcachetable",),
+            ("benchmark_scale", f"--fill={facts_file}", f"--clauses={sizes.clauses}", f"--events={sizes.events}",
+             f"--positions={sizes.positions}"),
+        ]  # fmt: skip
         with server:
             facts = json.loads(facts_file.read_text())
             self.stdout.write("\n".join(facts["log"]))
@@ -115,8 +117,10 @@ class Command(BaseCommand):
                 rows = self.measure(server, hello_url, facts, options, api_token, web_sign_in)
             finally:
                 stop(hello)
-        facts_file.unlink(missing_ok=True)
-        facts_file.parent.rmdir()
+            # Printed before the servers stop and the scratch database is dropped: a failure there loses nothing.
+            self.report(sizes, options, facts, rows, database_url)
+
+    def report(self, sizes, options, facts, rows, database_url):
         self.stdout.write("")
         self.stdout.write(
             f"## {sizes.clauses:,} clauses, {sizes.events:,} events, {sizes.positions:,} positions on "
@@ -136,7 +140,8 @@ class Command(BaseCommand):
             "api": {"Authorization": f"Token {token}", "Accept": "application/json"},
             "web": {"Cookie": "; ".join(f"{name}={value}" for name, value in cookies.items())},
         }
-        chosen = [case for case in cases(facts) if options["only"] in case.name]
+        wanted = options["only"].split(",")
+        chosen = [case for case in cases(facts) if any(part.strip() in case.name for part in wanted)]
         self.stdout.write(f"Measuring {len(chosen)} cases, alternately with hello-world. Load: {os.getloadavg()}")
         return measure(
             chosen, app_url=server.url, hello_url=hello_url, headers=headers, counts=facts["counts"],

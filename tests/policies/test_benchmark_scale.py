@@ -1,6 +1,8 @@
 """manage.py benchmark_scale: its data set is what the cases expect, and a tiny run prints a row for every case."""
 
 import io
+import json
+import urllib.parse
 
 import pytest
 from django.core.management import call_command
@@ -10,7 +12,7 @@ from bargaining.search import search_clauses
 from consultations.models import ConsultationEvent
 from plumbing.search import parse_query
 from policies.management.commands._scale_data import MID, RARE, Builder, Sizes
-from policies.management.commands._scale_load import TARGETS, cases
+from policies.management.commands._scale_load import TARGETS, _followed, cases
 from policies.models import Position
 
 
@@ -58,3 +60,25 @@ def test_a_tiny_run_prints_a_row_for_every_case():
     for case in cases(facts):
         assert any(row.startswith(f"| {case.name}") for row in rows), case.name
     assert "targets missed" in printed
+
+
+class OpaqueCursors:
+    """A list of 1,000 rows paged by opaque cursors, as keyset pagination answers."""
+
+    def get(self, address):
+        query = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(address).query))
+        start, size = int(query["cursor"][1:]), int(query.get("page_size", 50))
+        end = min(start + size, 1000)
+        following = f"http://testserver/api/v1/rows/?page_size={size}&cursor=c{end}" if end < 1000 else None
+        return 200, json.dumps({"next": following, "results": list(range(start, end))}).encode()
+
+
+def test_with_opaque_cursors_the_deep_page_is_reached_by_following_next():
+    address, how = _followed(OpaqueCursors(), "http://testserver/api/v1/rows/?cursor=c50", per_page=50, target=900)
+    assert address == "/api/v1/rows/?page_size=50&cursor=c850"
+    assert how == "next followed to row 850"
+
+
+def test_following_next_stops_at_the_last_page():
+    address, _how = _followed(OpaqueCursors(), "http://testserver/api/v1/rows/?cursor=c50", per_page=50, target=5000)
+    assert address == "/api/v1/rows/?page_size=50&cursor=c850"

@@ -106,10 +106,48 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def serve(app: str, *, port: int, workers: int, threads: int, env: dict, log: Path) -> subprocess.Popen:
+    """gunicorn serving the WSGI `app` on a loopback port, once it answers; its log (and the app's) to `log`."""
+    command = [
+        GUNICORN,
+        app,
+        f"--bind=127.0.0.1:{port}",
+        f"--workers={workers}",
+        f"--threads={threads}",
+        "--timeout=60",
+        "--log-level=warning",
+        f"--error-logfile={log}",
+    ]
+    with log.open("ab") as output:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)  # noqa: S603
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            sys.exit(f"the server stopped at start:\n{log.read_text(errors='replace')[-3000:]}")
+        with contextlib.suppress(OSError):
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).close()
+            return process
+        time.sleep(0.3)
+    stop(process)
+    sys.exit(f"the server did not start within a minute:\n{log.read_text(errors='replace')[-3000:]}")
+
+
+def stop(process: subprocess.Popen):
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 class DemoServer:
-    def __init__(self, *, database_url: str | None = None, workers: int = 3, threads: int = 4, env=None):
+    def __init__(
+        self, *, database_url: str | None = None, workers: int = 3, threads: int = 4, env=None, load=(("load_demo",),)
+    ):
         self.database_url = database_url
         self.workers, self.threads = workers, threads
+        self.load = load  # the manage.py commands that fill the migrated database
         self.extra_env = dict(env or {})
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -126,8 +164,12 @@ class DemoServer:
         try:
             self.env = self._environment()
             self.manage("migrate", "--noinput", "-v0")
-            self.manage("load_demo")
-            self._start()
+            for command in self.load:
+                self.manage(*command)
+            self.process = serve(
+                "config.wsgi:application", port=self.port, workers=self.workers, threads=self.threads,
+                env=self.env, log=self.log,
+            )  # fmt: skip
         except BaseException:
             self.__exit__(None, None, None)
             raise
@@ -135,12 +177,7 @@ class DemoServer:
 
     def __exit__(self, *exc):
         if self.process is not None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+            stop(self.process)
         shutil.rmtree(self.folder, ignore_errors=True)
         if self.scratch_database is not None:
             self._postgres(f'DROP DATABASE IF EXISTS "{self.scratch_database}" WITH (FORCE)')
@@ -161,6 +198,9 @@ class DemoServer:
         return {
             **os.environ,
             "DATABASE_URL": database,
+            # The database made for this server, by the name the settings will give it: a script that writes
+            # data for the server may check that it writes there and nowhere else.
+            "CAUCUS_SCRATCH_DATABASE": self.scratch_database or str(self.folder / "demo.sqlite3"),
             "DEBUG": "true",
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "LOG_LEVEL": "ERROR",  # server errors only: the verdict must not drown in 4xx lines
@@ -179,32 +219,6 @@ class DemoServer:
         )
         if result.returncode != 0:
             sys.exit(f"PostgreSQL refused {statement!r}:\n{result.stderr[-2000:]}")
-
-    def _start(self):
-        command = [
-            GUNICORN,
-            "config.wsgi:application",
-            f"--bind=127.0.0.1:{self.port}",
-            f"--workers={self.workers}",
-            f"--threads={self.threads}",
-            "--timeout=60",
-            "--log-level=warning",
-            f"--error-logfile={self.log}",
-        ]
-        # The application's own log lines (Django's) go to the same file as gunicorn's.
-        with self.log.open("ab") as log:
-            self.process = subprocess.Popen(  # noqa: S603 - our own command line
-                command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT
-            )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                sys.exit(f"the server stopped at start:\n{self.log_tail()}")
-            with contextlib.suppress(OSError):
-                urllib.request.urlopen(f"{self.url}/", timeout=5).close()  # noqa: S310 - our own loopback URL
-                return
-            time.sleep(0.3)
-        sys.exit("the server did not start within a minute")
 
     # Helpers for the scripts
 

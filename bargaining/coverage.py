@@ -72,7 +72,7 @@ _RATING_RANK = {
 
 
 def clause_coverage_status(clause) -> CoverageStatus:
-    """The coverage a clause gives, from its latest version (`Clause.objects.with_current()` avoids a query)."""
+    """The coverage a clause gives, from its latest version's status (kept on the clause)."""
     return _FROM_VERSION_STATUS.get(clause.status, CoverageStatus.NONE)
 
 
@@ -169,7 +169,6 @@ def coverage_matrix(*, units: Iterable[BargainingUnit], topics: Iterable[Topic],
     clauses = (
         Clause.objects.visible_to(user)
         .filter(agreement__bargaining_unit__in=unit_ids, topic__in=topic_ids)
-        .with_current()
         .with_effective_visibility()
         .select_related("agreement", "topic")
         .order_by("agreement__term_start", "article_number", "pk")

@@ -146,8 +146,6 @@ class ClauseFilter(filters.FilterSet):
         return search_clauses(queryset, parse_query(value))
 
     def filter_status(self, queryset, name, value):
-        if "current_status" not in queryset.query.annotations:
-            queryset = queryset.with_current()
         return queryset.filter(current_status=value)
 
 

@@ -258,6 +258,16 @@ def _decode(value):
     raise InvalidCursor("This cursor holds a value no list writes.")
 
 
+def write_cursor(values: list, signature: list[str]) -> str:
+    """A forward cursor over `values` for a list paged by hand (several sources merged): see read_cursor."""
+    return _write_cursor(values, "n", signature)
+
+
+def read_cursor(cursor: str, signature: list[str]) -> list:
+    """The values a cursor made by write_cursor with the same `signature` holds; InvalidCursor otherwise."""
+    return _read_cursor(cursor, signature)["v"]
+
+
 def _write_cursor(values: list, direction: str, signature: list[str]) -> str:
     payload = {"v": [_encode(value) for value in values], "d": direction, "o": signature}
     return signing.dumps(payload, salt=SALT, compress=True)

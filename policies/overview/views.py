@@ -3,6 +3,7 @@ the pages of a tool, a proposal and a consultation (each lists the union's posit
 
 import datetime
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.shortcuts import render
@@ -29,6 +30,7 @@ from consultations.models import (
     EventKind,
     ProcurementProposal,
 )
+from plumbing.keyset import CURSOR_PARAM, InvalidCursor
 from plumbing.pages import get_visible_or_404, tune_filter_form
 from plumbing.records import may_edit
 from plumbing.search import TRUNCATED, parse_query
@@ -85,11 +87,20 @@ def coverage(request):
 def tool_detail(request, pk):
     user = request.user
     tool = get_visible_or_404(EdTechTool.objects.select_related("vendor"), user, pk=pk)
-    return render(
-        request,
-        "consultations/tool_detail.html",
-        {"tool": tool, "timeline": tool_timeline(tool, user), "can_edit": may_edit(user, tool)},
-    )
+    cursor = request.GET.get(CURSOR_PARAM)
+    try:
+        page = tool_timeline(tool, user, cursor)
+    except InvalidCursor as refused:
+        messages.warning(request, f"{refused} Showing the newest entries.")
+        page, cursor = tool_timeline(tool, user), None
+    context = {
+        "tool": tool,
+        "timeline": page.rows,
+        "page": page,
+        "older": bool(cursor),
+        "can_edit": may_edit(user, tool),
+    }
+    return render(request, "consultations/tool_detail.html", context)
 
 
 @login_required

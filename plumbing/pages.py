@@ -13,6 +13,7 @@ from django.utils.safestring import mark_safe
 from plumbing.forms import add_service_errors, refuse_stale_save
 from plumbing.history import visible_history
 from plumbing.keyset import CURSOR_PARAM, InvalidCursor, KeysetPage, keyset_page
+from plumbing.lookups import label_lookups
 from plumbing.records import (
     DeletionRefused,
     StaleEditError,
@@ -104,6 +105,7 @@ def tune_filter_form(form, *, labels=None, primary=None):
             empty = next((label for value, label in field.choices if value == ""), None)
             empty = "Any" if empty in (None, DEFAULT_EMPTY_LABEL) else empty
             field.widget.choices = [("", empty), *((value, label) for value, label in field.choices if value != "")]
+    label_lookups(form)
     if primary:
         form.order_fields(primary)
     form.primary_filters = list(primary or form.fields)

@@ -15,6 +15,7 @@ from bargaining.models import (
     Agreement,
     BargainingUnit,
     Employer,
+    Membership,
     NegotiationSession,
     Topic,
     TrainingBudget,
@@ -71,16 +72,40 @@ def unit_detail(request, pk):
 
 
 def coverage(request):
-    """Bargaining units by topics: the best status reached in each cell, with the model-clause rating."""
+    """Bargaining units by topics: the best status reached in each cell, with the model-clause rating.
+
+    Bounded by what fits on a screen: the reader's own union is chosen unless they choose another (or "Any"),
+    and a choice matching more than COVERAGE_MAX_UNITS units asks for an employer or a job group before
+    anything is drawn.
+    """
     user = request.user
+    data = request.GET.copy()
+    if "union" not in data and user.is_authenticated:
+        own = Membership.objects.filter(user=user).order_by("union__name").values_list("union__slug", flat=True)
+        data["union"] = own.first() or ""
     units = BargainingUnit.objects.visible_to(user).select_related("union", "employer")
-    filters = BargainingUnitFilter(request.GET, queryset=units, request=request)
+    filters = BargainingUnitFilter(data, queryset=units, request=request)
     tune_filter_form(filters.form, primary=["union", "employer", "job_group"])
     units = filters.qs if filters.is_valid() else units.none()
+    matching = units.order_by()[: COVERAGE_MAX_UNITS + 1].count()
+    too_many = matching > COVERAGE_MAX_UNITS
+    if too_many:
+        units = units.none()
     matrix = coverage_against_model_clauses(units=units, topics=Topic.objects.all(), user=user)
     legend = [(status.value, status.label, count) for status, count in matrix.counts()]
-    context = {"matrix": matrix, "filter": filters, "legend": legend, "gaps": matrix.count(CoverageStatus.NONE)}
+    context = {
+        "matrix": matrix,
+        "filter": filters,
+        "legend": legend,
+        "gaps": matrix.count(CoverageStatus.NONE),
+        "too_many": too_many,
+        "max_units": COVERAGE_MAX_UNITS,
+    }
     return render(request, "bargaining/coverage.html", context)
+
+
+# Rows the coverage matrix draws at most (each a row of every topic): a federation is narrowed first.
+COVERAGE_MAX_UNITS = 60
 
 
 @login_required

@@ -26,7 +26,7 @@ class TimelineEntry:
 
 # The order of sources within one day: proposals before the events, positions and versions that answer them.
 _SOURCES = ("proposal", "consultation_event", "position", "clause_version")
-_SIGNATURE = ["tool-timeline", *_SOURCES]
+_SIGNATURE = ["tool-timeline:date", "source", "pk"]
 PER_PAGE = 25
 
 

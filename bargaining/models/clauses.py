@@ -4,11 +4,11 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, F, OuterRef, Q, Subquery, When
+from django.db.models import Case, F, Q, When
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from bargaining.access import UnionOwnedQuerySet, Visibility
+from bargaining.access import UnionOwnedQuerySet, Visibility, is_site_staff, visibility_q
 from bargaining.models.agreements import Agreement, Topic
 from bargaining.models.rules import (
     ImmutableRecordError,
@@ -171,8 +171,14 @@ class ClauseVersionQuerySet(UnionOwnedQuerySet):
 
         The one rule for naming a version's session and date, for pages, the API and documents alike.
         """
-        sessions = NegotiationSession.objects.visible_to(user).filter(pk=OuterRef("session_id"))
-        return self.annotate(visible_session_id=Subquery(sessions.values("pk")[:1])).annotate(
+        # The session's own rule, read through the join to it: no subquery per version (a list of clauses
+        # prefetches every version of the page).
+        if is_site_staff(user):
+            visible_session = F("session_id")
+        else:
+            rule = _session_rule(user)
+            visible_session = Case(When(rule, then=F("session_id")), default=None, output_field=models.IntegerField())
+        return self.annotate(visible_session_id=visible_session).annotate(
             visible_tabled_on=Case(
                 When(Q(session__isnull=True) | Q(visible_session_id__isnull=False), then=F("tabled_on")),
                 default=None,
@@ -189,6 +195,15 @@ class ClauseVersionQuerySet(UnionOwnedQuerySet):
 
     def delete(self):
         raise ImmutableRecordError("Clause versions are append-only: withdraw the clause with a new version.")
+
+
+def _session_rule(user) -> Q:
+    """NegotiationSession's visibility rule, written from a version through its `session` relation."""
+    sessions = NegotiationSession.objects.all()
+    rule = Q()
+    for prefix in sessions.visibility_prefixes:
+        rule &= visibility_q(user, union=f"session__{sessions.union_path}", visibility=f"session__{prefix}visibility")
+    return rule
 
 
 class TabledBy(models.TextChoices):

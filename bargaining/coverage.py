@@ -13,6 +13,9 @@ from django.db import models
 
 from bargaining.models import BargainingUnit, Clause, ClauseVersionStatus, ModelRating, Topic
 
+# A matrix drawn or printed at once stays readable, and bounded: a federation is chosen from before it is drawn.
+COVERAGE_MAX_UNITS = 60
+
 
 class CoverageStatus(models.TextChoices):
     """The best a cell has reached, best first in `RANK`."""
@@ -72,7 +75,7 @@ _RATING_RANK = {
 
 
 def clause_coverage_status(clause) -> CoverageStatus:
-    """The coverage a clause gives, from its latest version (`Clause.objects.with_current()` avoids a query)."""
+    """The coverage a clause gives, from its latest version's status (kept on the clause)."""
     return _FROM_VERSION_STATUS.get(clause.status, CoverageStatus.NONE)
 
 
@@ -169,7 +172,6 @@ def coverage_matrix(*, units: Iterable[BargainingUnit], topics: Iterable[Topic],
     clauses = (
         Clause.objects.visible_to(user)
         .filter(agreement__bargaining_unit__in=unit_ids, topic__in=topic_ids)
-        .with_current()
         .with_effective_visibility()
         .select_related("agreement", "topic")
         .order_by("agreement__term_start", "article_number", "pk")

@@ -27,6 +27,7 @@ from bargaining.models import (
 )
 from bargaining.search import search_clauses
 from plumbing.filters import Archived, ArchivedFilterMixin, visible
+from plumbing.lookups import LookupFilter
 from plumbing.search import parse_query
 
 
@@ -50,7 +51,7 @@ class EmployerFilter(ArchivedFilterMixin, filters.FilterSet):
 
 
 class TrainingBudgetFilter(filters.FilterSet):
-    employer = filters.ModelChoiceFilter(queryset=visible(Employer), to_field_name="slug")
+    employer = LookupFilter(model=Employer, kind="employers", search=("name",), to_field_name="slug")
     school_year = filters.CharFilter(validators=[validate_school_year])
     ordering = filters.OrderingFilter(fields=["school_year", "current", "proposed", ("employer__name", "employer")])
 
@@ -61,8 +62,8 @@ class TrainingBudgetFilter(filters.FilterSet):
 
 class BudgetSupportFilter(filters.FilterSet):
     union = filters.ModelChoiceFilter(queryset=visible(Union), to_field_name="slug")
-    employer = filters.ModelChoiceFilter(
-        field_name="budget__employer", queryset=visible(Employer), to_field_name="slug"
+    employer = LookupFilter(
+        field_name="budget__employer", model=Employer, kind="employers", search=("name",), to_field_name="slug"
     )
     school_year = filters.CharFilter(field_name="budget__school_year", validators=[validate_school_year])
     level = filters.ChoiceFilter(choices=SupportLevel.choices)
@@ -76,7 +77,7 @@ class BudgetSupportFilter(filters.FilterSet):
 
 class BargainingUnitFilter(filters.FilterSet):
     union = filters.ModelChoiceFilter(queryset=visible(Union), to_field_name="slug")
-    employer = filters.ModelChoiceFilter(queryset=visible(Employer), to_field_name="slug")
+    employer = LookupFilter(model=Employer, kind="employers", search=("name",), to_field_name="slug")
     job_group = filters.ChoiceFilter(choices=JobGroup.choices)
     visibility = filters.ChoiceFilter(choices=Visibility.choices)
     ordering = filters.OrderingFilter(fields=["name", "member_count", ("employer__name", "employer")])
@@ -87,12 +88,12 @@ class BargainingUnitFilter(filters.FilterSet):
 
 
 class AgreementFilter(ArchivedFilterMixin, filters.FilterSet):
-    bargaining_unit = filters.ModelChoiceFilter(queryset=visible(BargainingUnit))
+    bargaining_unit = LookupFilter(model=BargainingUnit, kind="units", search=("name",))
     union = filters.ModelChoiceFilter(
         field_name="bargaining_unit__union", queryset=visible(Union), to_field_name="slug"
     )
-    employer = filters.ModelChoiceFilter(
-        field_name="bargaining_unit__employer", queryset=visible(Employer), to_field_name="slug"
+    employer = LookupFilter(
+        field_name="bargaining_unit__employer", model=Employer, kind="employers", search=("name",), to_field_name="slug"
     )
     status = filters.ChoiceFilter(choices=AgreementStatus.choices)
     expires_after = filters.DateFilter(field_name="term_end", lookup_expr="gte")
@@ -122,13 +123,17 @@ class ClauseFilter(filters.FilterSet):
     union = filters.ModelChoiceFilter(
         field_name="agreement__bargaining_unit__union", queryset=visible(Union), to_field_name="slug"
     )
-    employer = filters.ModelChoiceFilter(
-        field_name="agreement__bargaining_unit__employer", queryset=visible(Employer), to_field_name="slug"
+    employer = LookupFilter(
+        field_name="agreement__bargaining_unit__employer",
+        model=Employer,
+        kind="employers",
+        search=("name",),
+        to_field_name="slug",
     )
-    bargaining_unit = filters.ModelChoiceFilter(
-        field_name="agreement__bargaining_unit", queryset=visible(BargainingUnit)
+    bargaining_unit = LookupFilter(
+        field_name="agreement__bargaining_unit", model=BargainingUnit, kind="units", search=("name",)
     )
-    agreement = filters.ModelChoiceFilter(queryset=visible(Agreement))
+    agreement = LookupFilter(model=Agreement, kind="agreements", search=("title",))
     job_group = filters.ChoiceFilter(field_name="agreement__bargaining_unit__job_group", choices=JobGroup.choices)
     agreement_status = filters.ChoiceFilter(field_name="agreement__status", choices=AgreementStatus.choices)
     model_rating = filters.ChoiceFilter(choices=ModelRating.choices)
@@ -146,8 +151,6 @@ class ClauseFilter(filters.FilterSet):
         return search_clauses(queryset, parse_query(value))
 
     def filter_status(self, queryset, name, value):
-        if "current_status" not in queryset.query.annotations:
-            queryset = queryset.with_current()
         return queryset.filter(current_status=value)
 
 
@@ -176,7 +179,7 @@ class ClauseVersionFilter(filters.FilterSet):
 
 
 class NegotiationSessionFilter(filters.FilterSet):
-    bargaining_unit = filters.ModelChoiceFilter(queryset=visible(BargainingUnit))
+    bargaining_unit = LookupFilter(model=BargainingUnit, kind="units", search=("name",))
     union = filters.ModelChoiceFilter(
         field_name="bargaining_unit__union", queryset=visible(Union), to_field_name="slug"
     )

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from plumbing.health import healthz
+from plumbing.lookups import lookup
 
 # Errors: the API answers in JSON, web pages with templates/400.html and 500.html.
 handler400 = "plumbing.http.bad_request"
@@ -17,6 +18,8 @@ urlpatterns = [
     path("", include("policies.following.urls")),
     # Printed documents: position papers and briefing packs.
     path("print/", include("policies.documents.urls")),
+    # Search-as-you-type for the filters over records (plumbing.lookups): JSON, scoped to the reader.
+    path("lookup/<slug:kind>/", lookup, name="lookup"),
     # REST API.
     path("api/v1/", include("config.api_urls")),
     path("accounts/", include("accounts.urls")),

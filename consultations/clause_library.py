@@ -33,15 +33,13 @@ CLAUSE_FILTER_LABELS = {
     "model_rating": "Rating against the model clause",
 }
 CLAUSE_PRIMARY_FILTERS = ["search", "topic", "status", "union", "employer", "job_group", "tool"]
-# Each of these filters' options says how many clauses it would give (the path is what it counts by).
+# Each of these filters' options says how many clauses it would give (the path is what it counts by). The
+# filters over records (employer, unit, agreement) are lookups that list no options, so they count nothing.
 CLAUSE_FACETS = {
     "topic": "topic",
     "status": "current_status",
     "union": "agreement__bargaining_unit__union",
-    "employer": "agreement__bargaining_unit__employer",
     "job_group": "agreement__bargaining_unit__job_group",
-    "bargaining_unit": "agreement__bargaining_unit",
-    "agreement": "agreement",
     "agreement_status": "agreement__status",
     "model_rating": "model_rating",
     "visibility": "visibility",

@@ -19,6 +19,7 @@ from consultations.models import (
     Vendor,
 )
 from plumbing.filters import Archived, ArchivedFilterMixin, visible
+from plumbing.lookups import LookupFilter
 
 
 class VendorFilter(ArchivedFilterMixin, filters.FilterSet):
@@ -34,12 +35,17 @@ class VendorFilter(ArchivedFilterMixin, filters.FilterSet):
 class EdTechToolFilter(ArchivedFilterMixin, filters.FilterSet):
     search = filters.CharFilter(field_name="name", lookup_expr="icontains", label="Name contains")
     category = filters.ChoiceFilter(choices=ToolCategory.choices)
-    vendor = filters.ModelChoiceFilter(queryset=visible(Vendor))
+    vendor = LookupFilter(model=Vendor, kind="vendors", search=("name",))
     risk_rating = filters.ChoiceFilter(choices=RiskRating.choices)
     privacy_agreement_status = filters.ChoiceFilter(choices=PrivacyAgreementStatus.choices)
     # The tools a district has proposed (an employer's page links here).
-    employer = filters.ModelChoiceFilter(
-        field_name="proposals__employer", queryset=visible(Employer), to_field_name="slug", distinct=True
+    employer = LookupFilter(
+        field_name="proposals__employer",
+        model=Employer,
+        kind="employers",
+        search=("name",),
+        to_field_name="slug",
+        distinct=True,
     )
     archived = Archived.filter()
     ordering = filters.OrderingFilter(fields=["name", "category", "risk_rating", ("vendor__name", "vendor")])
@@ -50,8 +56,8 @@ class EdTechToolFilter(ArchivedFilterMixin, filters.FilterSet):
 
 
 class ProcurementProposalFilter(filters.FilterSet):
-    employer = filters.ModelChoiceFilter(queryset=visible(Employer), to_field_name="slug")
-    tool = filters.ModelChoiceFilter(queryset=visible(EdTechTool))
+    employer = LookupFilter(model=Employer, kind="employers", search=("name",), to_field_name="slug")
+    tool = LookupFilter(model=EdTechTool, kind="tools", search=("name",))
     status = filters.ChoiceFilter(choices=ProposalStatus.choices)
     announced_after = filters.DateFilter(field_name="announced_on", lookup_expr="gte")
     announced_before = filters.DateFilter(field_name="announced_on", lookup_expr="lte")
@@ -67,11 +73,11 @@ class ProcurementProposalFilter(filters.FilterSet):
 class ConsultationFilter(filters.FilterSet):
     union = filters.ModelChoiceFilter(queryset=visible(Union), to_field_name="slug")
     stage = filters.ChoiceFilter(choices=ConsultationStage.choices)
-    tool = filters.ModelChoiceFilter(field_name="proposal__tool", queryset=visible(EdTechTool))
-    employer = filters.ModelChoiceFilter(
-        field_name="proposal__employer", queryset=visible(Employer), to_field_name="slug"
+    tool = LookupFilter(field_name="proposal__tool", model=EdTechTool, kind="tools", search=("name",))
+    employer = LookupFilter(
+        field_name="proposal__employer", model=Employer, kind="employers", search=("name",), to_field_name="slug"
     )
-    proposal = filters.ModelChoiceFilter(queryset=visible(ProcurementProposal))
+    proposal = LookupFilter(model=ProcurementProposal, kind="proposals", search=("title",))
     deadline_after = filters.DateFilter(field_name="response_deadline", lookup_expr="gte")
     deadline_before = filters.DateFilter(field_name="response_deadline", lookup_expr="lte")
     visibility = filters.ChoiceFilter(choices=Visibility.choices)
@@ -99,9 +105,11 @@ class ClauseLibraryFilter(ClauseFilter):
     """The clause library's filters: bargaining's, plus the tool whose consultations produced a clause."""
 
     # The path names what the filter follows (and lets the schema type it); filter_tool does the work.
-    tool = filters.ModelChoiceFilter(
+    tool = LookupFilter(
         field_name="consultations__proposal__tool",
-        queryset=visible(EdTechTool),
+        model=EdTechTool,
+        kind="tools",
+        search=("name",),
         method="filter_tool",
         label="EdTech tool",
     )

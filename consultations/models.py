@@ -389,6 +389,8 @@ class ConsultationEvent(models.Model):
 
     class Meta:
         ordering = ["occurred_on", "created_at"]
+        # The lists' order with the id that makes it total: keyset pages seek through it (plumbing.keyset).
+        indexes = [models.Index(fields=["occurred_on", "created_at", "id"], name="event_list_order")]
 
     # Set by consultations.services when it writes a record change; every other writer is refused that kind.
     recorded_automatically = False

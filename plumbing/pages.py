@@ -6,13 +6,14 @@ import re
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from plumbing.forms import add_service_errors, refuse_stale_save
 from plumbing.history import visible_history
+from plumbing.keyset import CURSOR_PARAM, InvalidCursor, KeysetPage, keyset_page
+from plumbing.lookups import label_lookups
 from plumbing.records import (
     DeletionRefused,
     StaleEditError,
@@ -46,16 +47,33 @@ def filtered_page(
         field.queryset = field.queryset.select_related(*related)
     tune_filter_form(filterset.form, labels=labels, primary=primary)
     rows = filterset.qs if filterset.is_valid() else queryset.none()
-    page = Paginator(rows, per_page).get_page(request.GET.get("page"))
+    page = list_page(request, rows, per_page=per_page)
     query = request.GET.copy()
-    query.pop("page", None)
+    query.pop(CURSOR_PARAM, None)
     return {
         "filter": filterset,
         "page_obj": page,
-        "rows": page.object_list,
+        "rows": page.rows,
         "query": query.urlencode(),
         "active_filters": active_filters(request, filterset.form),
     }
+
+
+# A list says how many rows it holds up to this many, then "more than": counting further costs a scan.
+COUNT_LIMIT = 1000
+
+
+def list_page(request, rows, *, per_page=PER_PAGE) -> KeysetPage:
+    """The page of `rows` named by the request's cursor (plumbing.keyset: a deep page costs what the first costs),
+    with `count` (at most COUNT_LIMIT + 1, one bounded query) and `count_text` ("1,000+") for the heading."""
+    try:
+        page = keyset_page(rows, request.GET.get(CURSOR_PARAM), per_page=per_page)
+    except InvalidCursor as refused:
+        messages.warning(request, f"{refused} Showing the first page.")
+        page = keyset_page(rows, None, per_page=per_page)
+    page.count = rows.order_by()[: COUNT_LIMIT + 1].count()
+    page.count_text = f"{COUNT_LIMIT:,}+" if page.count > COUNT_LIMIT else str(page.count)
+    return page
 
 
 def active_filters(request, form) -> list[dict]:
@@ -66,7 +84,7 @@ def active_filters(request, form) -> list[dict]:
             continue
         query = request.GET.copy()
         query.pop(name, None)
-        query.pop("page", None)
+        query.pop(CURSOR_PARAM, None)
         used.append({"label": str(field.label or name).lower(), "without": f"{request.path}?{query.urlencode()}"})
     return used
 
@@ -87,6 +105,7 @@ def tune_filter_form(form, *, labels=None, primary=None):
             empty = next((label for value, label in field.choices if value == ""), None)
             empty = "Any" if empty in (None, DEFAULT_EMPTY_LABEL) else empty
             field.widget.choices = [("", empty), *((value, label) for value, label in field.choices if value != "")]
+    label_lookups(form)
     if primary:
         form.order_fields(primary)
     form.primary_filters = list(primary or form.fields)

@@ -7,6 +7,7 @@ from bargaining.access import Visibility
 from bargaining.models import Employer, Topic, Union
 from consultations.models import EdTechTool, ProcurementProposal
 from plumbing.filters import visible
+from plumbing.lookups import LookupFilter
 from policies.models import ModelClause, Position, PositionStatus, Principle, Stance
 
 
@@ -34,12 +35,12 @@ class ModelClauseFilter(filters.FilterSet):
 class PositionFilter(filters.FilterSet):
     stance = filters.ChoiceFilter(choices=Stance.choices)
     status = filters.ChoiceFilter(choices=PositionStatus.choices)
-    proposal = filters.ModelChoiceFilter(queryset=visible(ProcurementProposal))
-    tool = filters.ModelChoiceFilter(queryset=visible(EdTechTool), method="filter_tool")
+    proposal = LookupFilter(model=ProcurementProposal, kind="proposals", search=("title",))
+    tool = LookupFilter(model=EdTechTool, kind="tools", search=("name",), method="filter_tool")
     union = filters.ModelChoiceFilter(queryset=visible(Union), to_field_name="slug")
     # Positions on a district's proposals (an employer's page links here).
-    employer = filters.ModelChoiceFilter(
-        field_name="proposal__employer", queryset=visible(Employer), to_field_name="slug"
+    employer = LookupFilter(
+        field_name="proposal__employer", model=Employer, kind="employers", search=("name",), to_field_name="slug"
     )
     visibility = filters.ChoiceFilter(choices=Visibility.choices)
     adopted_after = filters.DateFilter(field_name="adopted_on", lookup_expr="gte")

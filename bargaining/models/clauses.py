@@ -4,11 +4,11 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, F, OuterRef, Q, Subquery, When
+from django.db.models import Case, F, Q, When
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from bargaining.access import UnionOwnedQuerySet, Visibility
+from bargaining.access import UnionOwnedQuerySet, Visibility, is_site_staff, visibility_q
 from bargaining.models.agreements import Agreement, Topic
 from bargaining.models.rules import (
     ImmutableRecordError,
@@ -53,11 +53,8 @@ class ClauseQuerySet(UnionOwnedQuerySet):
     def tableable_in(self, session):
         """The clauses a new version may be tabled for in `session`: its unit's, none with a later version already
         (a lineage reads in tabling order)."""
-        latest = ClauseVersion.objects.filter(clause=OuterRef("pk")).order_by("-number").values("tabled_on")[:1]
-        return (
-            self.filter(agreement__bargaining_unit=session.bargaining_unit_id)
-            .annotate(latest_tabled_on=Subquery(latest))
-            .filter(Q(latest_tabled_on__isnull=True) | Q(latest_tabled_on__lte=session.held_on))
+        return self.filter(agreement__bargaining_unit=session.bargaining_unit_id).filter(
+            Q(current_version__isnull=True) | Q(current_version__tabled_on__lte=session.held_on)
         )
 
     def by_article(self):
@@ -65,13 +62,9 @@ class ClauseQuerySet(UnionOwnedQuerySet):
         return self.order_by("article_key", "pk")
 
     def with_current(self):
-        """Annotate each clause with its latest version's number, status and text (one query)."""
-        latest = ClauseVersion.objects.filter(clause=OuterRef("pk")).order_by("-number")
-        return self.annotate(
-            current_number=Subquery(latest.values("number")[:1]),
-            current_status=Subquery(latest.values("status")[:1]),
-            current_text=Subquery(latest.values("text")[:1]),
-        )
+        """Join each clause's current version (kept on the clause: see ClauseVersion.save), so that its number,
+        status and text cost no query of their own."""
+        return self.select_related("current_version")
 
 
 class Clause(models.Model):
@@ -91,15 +84,33 @@ class Clause(models.Model):
     # PostgreSQL's full-text index of the clause (bargaining/search.py), kept in step by database triggers;
     # empty on SQLite, where an FTS5 table holds the index.
     search_vector = SearchVectorField(null=True, editable=False)
+    # The latest version and its status, kept on the clause when a version is tabled (ClauseVersion.save):
+    # versions are append-only, so the latest never changes otherwise. Lists filter and show them per row.
+    # Without a constraint or index of its own, so that SQLite adds and drops the column in place: a rebuilt
+    # clause table would break the full-text index's view over it (migration 0010). Versions are never deleted.
+    current_version = models.ForeignKey(
+        "ClauseVersion",
+        on_delete=models.DO_NOTHING,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        db_constraint=False,
+        db_index=False,
+    )
+    current_status = models.CharField(  # noqa: DJ001 - null before any version is tabled, as the API says
+        max_length=20, choices=ClauseVersionStatus, null=True, blank=True, editable=False
+    )
 
     objects = ClauseQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["search_vector"])
+    history = HistoricalRecords(excluded_fields=["search_vector", "current_version", "current_status"])
 
     class Meta:
         ordering = ["agreement", "article_key"]
         constraints = [
             models.UniqueConstraint(fields=["agreement", "article_number"], name="clause_one_per_agreement_article"),
         ]
+        indexes = [models.Index(fields=["current_status"], name="clause_current_status")]
 
     def __str__(self):
         return f"Art. {self.article_number} {self.title}"
@@ -129,20 +140,25 @@ class Clause(models.Model):
     @property
     def latest_version(self):
         """The version that gives the clause its current text and status (None before any is tabled)."""
-        return self.versions.order_by("-number").first()
+        return self.current_version
+
+    @property
+    def current_number(self) -> int | None:
+        return self.current_version.number if self.current_version_id else None
+
+    @property
+    def current_text(self) -> str | None:
+        return self.current_version.text if self.current_version_id else None
 
     @property
     def current_status_label(self) -> str:
-        """The clause's current status in words (`with_current()` saves the query)."""
-        status = self.status
+        """The clause's current status in words."""
+        status = self.current_status
         return ClauseVersionStatus(status).label if status else "No text yet"
 
     @property
     def status(self) -> str | None:
-        if hasattr(self, "current_status"):
-            return self.current_status
-        latest = self.latest_version
-        return latest.status if latest else None
+        return self.current_status
 
 
 class ClauseVersionQuerySet(UnionOwnedQuerySet):
@@ -155,8 +171,14 @@ class ClauseVersionQuerySet(UnionOwnedQuerySet):
 
         The one rule for naming a version's session and date, for pages, the API and documents alike.
         """
-        sessions = NegotiationSession.objects.visible_to(user).filter(pk=OuterRef("session_id"))
-        return self.annotate(visible_session_id=Subquery(sessions.values("pk")[:1])).annotate(
+        # The session's own rule, read through the join to it: no subquery per version (a list of clauses
+        # prefetches every version of the page).
+        if is_site_staff(user):
+            visible_session = F("session_id")
+        else:
+            rule = _session_rule(user)
+            visible_session = Case(When(rule, then=F("session_id")), default=None, output_field=models.IntegerField())
+        return self.annotate(visible_session_id=visible_session).annotate(
             visible_tabled_on=Case(
                 When(Q(session__isnull=True) | Q(visible_session_id__isnull=False), then=F("tabled_on")),
                 default=None,
@@ -173,6 +195,15 @@ class ClauseVersionQuerySet(UnionOwnedQuerySet):
 
     def delete(self):
         raise ImmutableRecordError("Clause versions are append-only: withdraw the clause with a new version.")
+
+
+def _session_rule(user) -> Q:
+    """NegotiationSession's visibility rule, written from a version through its `session` relation."""
+    sessions = NegotiationSession.objects.all()
+    rule = Q()
+    for prefix in sessions.visibility_prefixes:
+        rule &= visibility_q(user, union=f"session__{sessions.union_path}", visibility=f"session__{prefix}visibility")
+    return rule
 
 
 class TabledBy(models.TextChoices):
@@ -220,12 +251,26 @@ class ClauseVersion(models.Model):
         if not self._state.adding:
             raise ImmutableRecordError("Clause versions are append-only: table a new version instead.")
         super().save(*args, **kwargs)
+        self._become_current()
 
     def get_absolute_url(self):
         return reverse("clause_detail", args=[self.clause_id])
 
     def delete(self, *args, **kwargs):
         raise ImmutableRecordError("Clause versions are append-only: withdraw the clause with a new version.")
+
+    def _become_current(self):
+        """Keep the clause's current version and status in step: every version is stored through here (the
+        service table_clause_version, imports, fixtures), and a later number always wins."""
+        earlier = Q(current_version__isnull=True) | Q(current_version__number__lt=self.number)
+        updated = (
+            Clause.objects.filter(pk=self.clause_id)
+            .filter(earlier)
+            .update(current_version=self.pk, current_status=self.status)
+        )
+        cached = self._state.fields_cache.get("clause")
+        if updated and cached is not None:
+            cached.current_version, cached.current_status = self, self.status
 
     def clean(self):
         clause, session = parent_of(self, "clause"), parent_of(self, "session")

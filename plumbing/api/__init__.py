@@ -15,7 +15,8 @@ from plumbing.api.errors import (
 from plumbing.api.fields import MAX_INTEGER, MAX_LINKS, VisibleManyRelatedField, VisibleRelatedField
 from plumbing.api.schema import ERROR, VALIDATION_ERROR, CaucusAutoSchema
 from plumbing.api.serializers import CaucusSerializer
-from plumbing.api.viewsets import CaucusPagination, CaucusPermission, CaucusViewSet, CleanJSONParser, JSONAnswers
+from plumbing.api.viewsets import CaucusPermission, CaucusViewSet, CleanJSONParser, JSONAnswers
+from plumbing.pagination import CaucusPagination
 
 __all__ = [
     "ERROR",

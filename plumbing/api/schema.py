@@ -61,8 +61,8 @@ class CaucusAutoSchema(AutoSchema):
         action = getattr(self.view, "action", None)
         if self.method == "GET":
             codes.append(404)  # no such record, or no such page
-            if self._is_list_view() and getattr(self.view, "filterset_class", None) is not None:
-                codes.append(400)  # an invalid filter value
+            if self._is_list_view():
+                codes.append(400)  # an invalid filter value, cursor or page size
             elif action not in ("list", "retrieve") and not self._is_list_view():
                 codes.append(400)  # an invalid parameter of a read-only action
         else:

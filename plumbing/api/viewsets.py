@@ -15,7 +15,6 @@ import re
 from django.db import transaction
 from rest_framework import exceptions, permissions, serializers, status, viewsets
 from rest_framework.negotiation import DefaultContentNegotiation
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.parsers import JSONParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -24,6 +23,7 @@ from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 from plumbing.api.errors import Conflict, PreconditionFailed, PreconditionRequired
 from plumbing.api.schema import CaucusAutoSchema
 from plumbing.export import FORMATS, export_response
+from plumbing.pagination import CaucusPagination
 from plumbing.records import DeletionRefused, delete_record, may_edit
 from plumbing.text import unclean_fields
 
@@ -47,12 +47,6 @@ class CleanJSONParser(JSONParser):
         if errors:
             raise serializers.ValidationError(errors)
         return data
-
-
-class CaucusPagination(PageNumberPagination):
-    page_size = 50
-    page_size_query_param = "page_size"
-    max_page_size = 200
 
 
 class CaucusPermission(permissions.BasePermission):

@@ -5,13 +5,15 @@ Sorting by the column already in use reverses it; the page starts again at 1.
 
 from django import template
 
+from plumbing.keyset import CURSOR_PARAM
+
 register = template.Library()
 
 
 @register.simple_tag
 def sort_href(request, field: str) -> str:
     query = request.GET.copy()
-    query.pop("page", None)
+    query.pop(CURSOR_PARAM, None)
     query["ordering"] = f"-{field}" if request.GET.get("ordering") == field else field
     return f"?{query.urlencode()}"
 

@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.text import slugify
 
+from bargaining.coverage import COVERAGE_MAX_UNITS
 from bargaining.filters import BargainingUnitFilter
 from bargaining.models import Union
 from plumbing.forms import add_service_errors
@@ -74,7 +75,10 @@ def comparison_pdf(request):
 def coverage_pdf(request):
     def units_for(units):
         filters = BargainingUnitFilter(request.GET, queryset=units, request=request)
-        return filters.qs if filters.is_valid() else units.none()
+        chosen = filters.qs if filters.is_valid() else units.none()
+        if chosen.order_by()[: COVERAGE_MAX_UNITS + 1].count() > COVERAGE_MAX_UNITS:
+            raise TooManyUnits
+        return chosen
 
     # The union filtered on (by slug, as the page's filter) is the one printed for.
     union = Union.objects.filter(slug=request.GET.get("union", "")[:80]).first()
@@ -85,6 +89,14 @@ def coverage_pdf(request):
         return _selection_pdf(request, html, "coverage.pdf")
     except AudienceRefused as error:
         return plain_response(f"The coverage could not be printed: {' '.join(error.messages)}", 400)
+    except TooManyUnits:
+        return plain_response(
+            f"More than {COVERAGE_MAX_UNITS} bargaining units match: choose a union, an employer or a job group.", 400
+        )
+
+
+class TooManyUnits(Exception):
+    pass
 
 
 def _selection_pdf(request, html: str, filename: str):

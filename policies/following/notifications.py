@@ -59,8 +59,13 @@ class _Count(Subquery):
     output_field = IntegerField()
 
 
+# Every page shows the unread count: each source counts at most this many, so the count never scans a federation.
+UNREAD_LIMIT = 99
+
+
 def unread_count(user) -> int:
-    """How many notifications came after the user last opened the page: one query, as every page shows it."""
+    """How many notifications came after the user last opened the page (at most UNREAD_LIMIT of each kind):
+    one bounded query, as every page shows it."""
     if not is_signed_in(user):
         return 0
     cutoff = Value(timezone.now() - KEPT_FOR, output_field=DateTimeField())
@@ -69,7 +74,12 @@ def unread_count(user) -> int:
     counts = (
         get_user_model()
         .objects.filter(pk=user.pk)
-        .annotate(**{source.__name__: _Count(source(user, since).values("pk")) for source in SOURCES})
+        .annotate(
+            **{
+                source.__name__: _Count(source(user, since).order_by().values("pk")[:UNREAD_LIMIT])
+                for source in SOURCES
+            }
+        )
         .values_list(*(source.__name__ for source in SOURCES))
         .first()
     )

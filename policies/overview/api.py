@@ -2,7 +2,7 @@
 the search over everything."""
 
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_serializer
-from rest_framework import permissions, serializers
+from rest_framework import exceptions, permissions, serializers
 from rest_framework.decorators import action
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -12,6 +12,7 @@ from rest_framework.views import APIView
 from consultations.api import EdTechToolViewSet
 from consultations.serializers import EdTechToolSerializer
 from plumbing.api import ERROR, VALIDATION_ERROR
+from plumbing.keyset import CURSOR_PARAM, InvalidCursor
 from plumbing.search import MAX_TERMS, parse_query
 from policies.overview.search import KINDS, PER_KIND, search_everything
 from policies.overview.serializers import TimelineEntrySerializer
@@ -32,15 +33,23 @@ class ToolViewSet(EdTechToolViewSet):
     serializer_class = ToolSerializer
 
     @extend_schema(
-        summary="Everything the caller may see about the tool, newest first",
+        summary="Everything the caller may see about the tool, newest first (follow `next` for older entries)",
         filters=False,
         responses={200: TimelineEntrySerializer(many=True)},
     )
     @action(detail=True, methods=["get"], serializer_class=TimelineEntrySerializer, filterset_class=None)
     def history(self, request, pk=None):
         tool = self.get_object()
-        page = self.paginate_queryset(tool_timeline(tool, request.user))
-        return self.get_paginated_response(TimelineEntrySerializer(page, many=True, context={"request": request}).data)
+        paginator = self.paginator
+        paginator.request = request
+        try:
+            paginator.page = tool_timeline(
+                tool, request.user, request.query_params.get(CURSOR_PARAM), per_page=paginator.get_page_size(request)
+            )
+        except InvalidCursor as refused:
+            raise exceptions.ValidationError({CURSOR_PARAM: [str(refused)]}) from refused
+        data = TimelineEntrySerializer(paginator.page.rows, many=True, context={"request": request}).data
+        return paginator.get_paginated_response(data)
 
 
 class SearchParamsSerializer(serializers.Serializer):

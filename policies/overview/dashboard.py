@@ -24,9 +24,19 @@ COUNTED = [
 ]
 
 
-def record_counts(user) -> list[tuple[str, int]]:
-    """How many records of each kind `user` may see: shown to everyone, signed in or not."""
-    return [(label, model.objects.visible_to(user).count()) for label, model in COUNTED]
+# The dashboard counts up to this many of a kind and then says "more than": a count never scans a federation.
+COUNT_LIMIT = 1000
+# Deadlines listed on the dashboard, overdue and upcoming each: the oldest first, the rest counted.
+LISTED_DEADLINES = 10
+
+
+def record_counts(user) -> list[tuple[str, int | str]]:
+    """How many records of each kind `user` may see (the text "1,000+" beyond COUNT_LIMIT): shown to everyone."""
+    counts = []
+    for label, model in COUNTED:
+        count = model.objects.visible_to(user).order_by()[: COUNT_LIMIT + 1].count()
+        counts.append((label, f"{COUNT_LIMIT:,}+" if count > COUNT_LIMIT else count))
+    return counts
 
 
 def dashboard(user) -> dict:
@@ -37,10 +47,15 @@ def dashboard(user) -> dict:
     consultations = Consultation.objects.visible_to(user).filter(union__in=mine)
     stage_counts = dict(consultations.values_list("stage").annotate(n=Count("pk")).order_by())
     by_stage = [(value, label, stage_counts.get(value, 0)) for value, label in ConsultationStage.choices]
+    overdue = [item for item in items if item.overdue]
+    upcoming = [item for item in items if not item.overdue]
     return {
         "memberships": Membership.objects.filter(user=user).select_related("union"),
-        "overdue": [item for item in items if item.overdue],
-        "upcoming": [item for item in items if not item.overdue],
+        # Overdue first and never dropped: the oldest are listed, the others counted, all in the calendar feed.
+        "overdue": overdue[:LISTED_DEADLINES],
+        "overdue_more": max(0, len(overdue) - LISTED_DEADLINES),
+        "upcoming": upcoming[:LISTED_DEADLINES],
+        "upcoming_more": max(0, len(upcoming) - LISTED_DEADLINES),
         "by_stage": by_stage,
         "activity": _recent_activity(user, mine),
         "window": DEADLINE_WINDOW_DAYS,

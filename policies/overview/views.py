@@ -3,17 +3,19 @@ the pages of a tool, a proposal and a consultation (each lists the union's posit
 
 import datetime
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.shortcuts import render
 
 from bargaining.access import leads_union
-from bargaining.coverage import CoverageStatus
+from bargaining.coverage import COVERAGE_MAX_UNITS, CoverageStatus
 from bargaining.filters import BargainingUnitFilter
 from bargaining.models import (
     Agreement,
     BargainingUnit,
     Employer,
+    Membership,
     NegotiationSession,
     Topic,
     TrainingBudget,
@@ -29,6 +31,7 @@ from consultations.models import (
     EventKind,
     ProcurementProposal,
 )
+from plumbing.keyset import CURSOR_PARAM, InvalidCursor
 from plumbing.pages import get_visible_or_404, tune_filter_form
 from plumbing.records import may_edit
 from plumbing.search import TRUNCATED, parse_query
@@ -69,22 +72,37 @@ def unit_detail(request, pk):
 
 
 def coverage(request):
-    """Bargaining units by topics: the best status reached in each cell, with the model-clause rating."""
+    """Bargaining units by topics: the best status reached in each cell, with the model-clause rating.
+
+    Bounded by what fits on a screen: the reader's own union is chosen unless they choose another (or "Any"),
+    and a choice matching more than COVERAGE_MAX_UNITS units asks for an employer or a job group before
+    anything is drawn.
+    """
     user = request.user
+    data = request.GET.copy()
+    if "union" not in data and user.is_authenticated:
+        own = Membership.objects.filter(user=user).order_by("union__name").values_list("union__slug", flat=True)
+        data["union"] = own.first() or ""
     units = BargainingUnit.objects.visible_to(user).select_related("union", "employer")
-    filters = BargainingUnitFilter(request.GET, queryset=units, request=request)
+    filters = BargainingUnitFilter(data, queryset=units, request=request)
     tune_filter_form(filters.form, primary=["union", "employer", "job_group"])
     units = filters.qs if filters.is_valid() else units.none()
+    matching = units.order_by()[: COVERAGE_MAX_UNITS + 1].count()
+    too_many = matching > COVERAGE_MAX_UNITS
+    if too_many:
+        units = units.none()
     matrix = coverage_against_model_clauses(units=units, topics=Topic.objects.all(), user=user)
     legend = [(status.value, status.label, count) for status, count in matrix.counts()]
-    # The same selection, printed for an audience (policies/documents/selections.py).
-    print_params = [(name, value) for name, values in request.GET.lists() if name != "audience" for value in values]
+    # The same selection (the union chosen by default included), printed for an audience.
+    print_params = [(name, value) for name, values in data.lists() if name != "audience" for value in values]
     context = {
         "matrix": matrix,
         "filter": filters,
         "legend": legend,
         "gaps": matrix.count(CoverageStatus.NONE),
         "print_params": print_params,
+        "too_many": too_many,
+        "max_units": COVERAGE_MAX_UNITS,
     }
     return render(request, "bargaining/coverage.html", context)
 
@@ -93,11 +111,20 @@ def coverage(request):
 def tool_detail(request, pk):
     user = request.user
     tool = get_visible_or_404(EdTechTool.objects.select_related("vendor"), user, pk=pk)
-    return render(
-        request,
-        "consultations/tool_detail.html",
-        {"tool": tool, "timeline": tool_timeline(tool, user), "can_edit": may_edit(user, tool)},
-    )
+    cursor = request.GET.get(CURSOR_PARAM)
+    try:
+        page = tool_timeline(tool, user, cursor)
+    except InvalidCursor as refused:
+        messages.warning(request, f"{refused} Showing the newest entries.")
+        page, cursor = tool_timeline(tool, user), None
+    context = {
+        "tool": tool,
+        "timeline": page.rows,
+        "page": page,
+        "older": bool(cursor),
+        "can_edit": may_edit(user, tool),
+    }
+    return render(request, "consultations/tool_detail.html", context)
 
 
 @login_required

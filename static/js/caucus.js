@@ -86,3 +86,37 @@
     update();
   }
 })();
+
+// Filters over records (plumbing.lookups): typing asks the lookup for the first matching records the reader
+// may see and offers them in the input's datalist. Without this script the input takes an id or a name.
+(function () {
+  document.querySelectorAll("input[data-lookup]").forEach(function (input) {
+    var list = document.getElementById(input.getAttribute("list"));
+    var timer = null;
+    var asked = null;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var q = input.value.trim();
+        if (q === asked) return;
+        asked = q;
+        fetch(input.getAttribute("data-lookup") + "?q=" + encodeURIComponent(q), {
+          credentials: "same-origin",
+          headers: { Accept: "application/json" }
+        })
+          .then(function (answer) { return answer.ok ? answer.json() : { results: [] }; })
+          .then(function (data) {
+            if (!list || asked !== q) return;
+            list.replaceChildren();
+            data.results.forEach(function (result) {
+              var option = document.createElement("option");
+              option.value = result.value;
+              option.textContent = result.label;
+              list.appendChild(option);
+            });
+          })
+          .catch(function () {});
+      }, 200);
+    });
+  });
+})();

@@ -60,7 +60,7 @@ def test_the_tool_timeline_leaves_out_versions_dated_by_a_hidden_session(
     consultation.resulting_clauses.add(version_in_internal_session.clause)
     tool = consultation.proposal.tool
 
-    assert [entry.obj for entry in tool_timeline(tool, member) if entry.kind == "clause_version"] == []
-    assert [entry.obj for entry in tool_timeline(tool, organiser) if entry.kind == "clause_version"] == [
+    assert [entry.obj for entry in tool_timeline(tool, member).rows if entry.kind == "clause_version"] == []
+    assert [entry.obj for entry in tool_timeline(tool, organiser).rows if entry.kind == "clause_version"] == [
         version_in_internal_session
     ]

@@ -91,3 +91,12 @@ def test_the_pages_offer_printing_the_selection(world, officer, client_for):
     coverage = client_for(officer).get(reverse("coverage"), {"union": world.union.slug}).content.decode()
 
     assert reverse("coverage_pdf") in coverage and 'name="audience"' in coverage
+
+
+def test_a_coverage_of_too_many_units_asks_for_a_narrower_choice(world, officer, client_for, monkeypatch):
+    monkeypatch.setattr("policies.documents.reports.COVERAGE_MAX_UNITS", 0)
+
+    response = client_for(officer).get(reverse("coverage_pdf"), {"union": world.union.slug})
+
+    assert response.status_code == 400
+    assert "choose a union, an employer or a job group" in response.content.decode()

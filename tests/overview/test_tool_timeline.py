@@ -47,7 +47,7 @@ def test_member_sees_every_kind_of_record_newest_first(union, member):
     tool = EdTechToolFactory()
     proposal, event, position, version = build_history(tool, union)
 
-    entries = tool_timeline(tool, member)
+    entries = tool_timeline(tool, member).rows
 
     assert objects(entries) == [version, position, event, proposal]
     assert [entry.kind for entry in entries] == ["clause_version", "position", "consultation_event", "proposal"]
@@ -62,7 +62,7 @@ def test_timeline_covers_every_employer_that_proposed_the_tool(union, member):
     first = build_history(tool, union, day=1)
     second = build_history(tool, union, day=2)
 
-    entries = tool_timeline(tool, member)
+    entries = tool_timeline(tool, member).rows
 
     assert {entry.employer for entry in entries if entry.kind == "proposal"} == {first[0].employer, second[0].employer}
     assert len(entries) == 8
@@ -72,14 +72,14 @@ def test_records_about_other_tools_are_left_out(union, member):
     tool = EdTechToolFactory()
     build_history(EdTechToolFactory(), union)
 
-    assert tool_timeline(tool, member) == []
+    assert tool_timeline(tool, member).rows == []
 
 
 def test_other_officer_sees_proposals_and_public_positions_but_not_members_only_material(union, other_officer):
     tool = EdTechToolFactory()
     proposal, _event, position, _version = build_history(tool, union)
 
-    assert objects(tool_timeline(tool, other_officer)) == [position, proposal]
+    assert objects(tool_timeline(tool, other_officer).rows) == [position, proposal]
 
 
 def test_member_does_not_see_internal_consultation_events_or_draft_positions(union, member, organiser):
@@ -87,8 +87,8 @@ def test_member_does_not_see_internal_consultation_events_or_draft_positions(uni
     proposal, event, position, version = build_history(tool, union, visibility=INTERNAL)
     draft = PositionFactory(union=union, tool=tool, visibility=INTERNAL)
 
-    assert objects(tool_timeline(tool, member)) == [position, proposal]
-    assert set(objects(tool_timeline(tool, organiser))) == {proposal, event, position, version, draft}
+    assert objects(tool_timeline(tool, member).rows) == [position, proposal]
+    assert set(objects(tool_timeline(tool, organiser).rows)) == {proposal, event, position, version, draft}
 
 
 def test_anonymous_sees_only_public_positions(union, anonymous):
@@ -96,14 +96,14 @@ def test_anonymous_sees_only_public_positions(union, anonymous):
     _proposal, _event, position, _version = build_history(tool, union, visibility=PUBLIC)
     PositionFactory(union=union, tool=tool, visibility=MEMBERS)
 
-    assert objects(tool_timeline(tool, anonymous)) == [position]
+    assert objects(tool_timeline(tool, anonymous).rows) == [position]
 
 
 def test_draft_position_is_dated_by_its_creation(union, officer):
     tool = EdTechToolFactory()
     draft = PositionFactory(union=union, tool=tool, visibility=INTERNAL)
 
-    (entry,) = tool_timeline(tool, officer)
+    (entry,) = tool_timeline(tool, officer).rows
 
     assert entry.obj == draft
     assert entry.date == draft.created_at.date()
@@ -118,7 +118,7 @@ def test_clause_of_an_internal_consultation_is_hidden_from_members(union, member
     consultation.resulting_clauses.add(clause)
     ClauseVersionFactory(clause=clause)
 
-    assert objects(tool_timeline(tool, member)) == [proposal]
+    assert objects(tool_timeline(tool, member).rows) == [proposal]
 
 
 @pytest.mark.parametrize("histories", [1, 4])
@@ -128,7 +128,7 @@ def test_timeline_runs_four_queries_whatever_the_number_of_rows(union, member, h
         build_history(tool, union, day=day)
 
     with django_assert_num_queries(4):
-        entries = tool_timeline(tool, member)
+        entries = tool_timeline(tool, member).rows
         [(entry.title, entry.union, entry.employer) for entry in entries]
 
     assert len(entries) == 4 * histories

@@ -231,8 +231,7 @@ def test_lists_are_paginated_with_next_and_previous(api, member):
     assert set(data) >= {"next", "previous", "results"}
     assert len(data["results"]) == 2
     assert data["previous"] is None
-    assert "page=2" in data["next"]
-    assert api(member).get("/api/v1/vendors/?page=99").status_code == 404
+    assert "cursor=" in data["next"]
 
 
 def test_a_search_of_many_words_is_cut_to_a_handful_rather_than_refused(api, member, library):

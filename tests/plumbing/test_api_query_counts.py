@@ -69,27 +69,27 @@ RELATED = {
     "positions": [lambda position, union: position.principles.add(*PrincipleFactory.create_batch(2, union=union))],
 }
 
-# Queries per list: the page's count, the page, one per prefetched relation. (Who may read a model
+# Queries per list: the page (keyset pagination counts nothing), one per prefetched relation. (Who may read a model
 # clause's bottom-line wording is part of the page's query.)
 LIST_QUERIES = {
-    "unions": 2,
-    "employers": 2,
-    "training-budgets": 2,
-    "budget-support": 2,
-    "bargaining-units": 2,
-    "agreements": 2,
-    "topics": 2,
-    "clauses": 3,
-    "clause-versions": 2,
-    "sessions": 3,
-    "vendors": 2,
-    "tools": 2,
-    "proposals": 2,
-    "consultations": 3,
-    "consultation-events": 2,
-    "principles": 2,
-    "model-clauses": 3,
-    "positions": 3,
+    "unions": 1,
+    "employers": 1,
+    "training-budgets": 1,
+    "budget-support": 1,
+    "bargaining-units": 1,
+    "agreements": 1,
+    "topics": 1,
+    "clauses": 2,
+    "clause-versions": 1,
+    "sessions": 2,
+    "vendors": 1,
+    "tools": 1,
+    "proposals": 1,
+    "consultations": 2,
+    "consultation-events": 1,
+    "principles": 1,
+    "model-clauses": 2,
+    "positions": 2,
 }
 
 
@@ -139,7 +139,7 @@ def test_tool_history_runs_a_constant_number_of_queries(api, union, member, even
     with django_assert_num_queries(5):
         response = api(member).get(f"/api/v1/tools/{tool.pk}/history/")
 
-    assert response.json()["count"] == 1 + 2 * events
+    assert len(response.json()["results"]) == 1 + 2 * events
 
 
 @pytest.mark.parametrize("versions", [2, 6])

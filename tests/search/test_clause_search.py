@@ -158,11 +158,11 @@ def test_a_hidden_clause_is_never_found_counted_or_highlighted(request, client_f
     page = client_for(user).get(reverse("clause_list"), {"search": "monitoring"})
     answer = api(user).get("/api/v1/clauses/", {"search": "monitoring"})
 
-    assert list(page.context["rows"]) == [] and page.context["page_obj"].paginator.count == 0
+    assert list(page.context["rows"]) == [] and page.context["page_obj"].count == 0
     assert "never be used for discipline" not in page.text
     assert answer.status_code in (200, 401, 403)
     if answer.status_code == 200:
-        assert answer.json()["count"] == 0
+        assert answer.json()["results"] == []
 
 
 def test_an_officer_finds_the_internal_clause(client_for, officer, internal_clause):

@@ -67,6 +67,8 @@ def unit_detail(request, pk):
             "sessions": NegotiationSession.objects.visible_to(user).filter(bargaining_unit=unit),
             "coverage": matrix.rows[0].cells if matrix.rows else [],
             "can_edit": may_edit(user, unit),
+            # The members' report covers the reader's own unions' units.
+            "may_report": user.is_authenticated and Union.objects.joined_by(user).filter(pk=unit.union_id).exists(),
         },
     )
 

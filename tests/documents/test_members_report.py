@@ -154,3 +154,18 @@ def test_anonymous_is_sent_to_sign_in_for_the_report(world, anonymous, client_fo
     url, query = page(world)
 
     assert client_for(anonymous).get(url, query).status_code == 302
+
+
+def test_a_units_page_links_its_members_to_the_report_and_not_outsiders(world, member, other_officer, client_for):
+    unit_page = reverse("unit_detail", args=[world.unit.pk])
+    world.unit.visibility = Visibility.PUBLIC
+    world.unit.save()
+
+    link = f"{reverse('members_report')}?subject=unit:{world.unit.pk}"
+    assert link in client_for(member).get(unit_page).content.decode()
+    assert link not in client_for(other_officer).get(unit_page).content.decode()
+
+    report = client_for(member).get(
+        reverse("members_report"), {"subject": f"unit:{world.unit.pk}", "start": "2026-01-01", "end": "2026-12-31"}
+    )
+    assert report.status_code == 200

@@ -44,6 +44,7 @@ AGREEMENTS = Columns(
         Column("Term start", attr("term_start"), field="term_start"),
         Column("Term end", attr("term_end"), field="term_end"),
         Column("Status", display("status"), field="status"),
+        Column("Reopener notice (days before expiry)", attr("reopener_days"), field="reopener_days"),
         Column("Visibility", display("visibility"), field="visibility"),
         Column("Archived on", attr("archived_on")),
     ],

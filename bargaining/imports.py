@@ -145,6 +145,7 @@ AGREEMENTS = ImportKind(
         "Term start": "2024-07-01",
         "Term end": "2027-06-30",
         "Status": "Ratified",
+        "Reopener notice (days before expiry)": "90",
         "Visibility": "Members of the union",
     },
 )

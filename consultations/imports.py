@@ -7,7 +7,7 @@ from consultations import columns
 from consultations.forms import ConsultationForm, ProposalForm, ToolForm, VendorForm
 from consultations.models import Consultation, EdTechTool, ProcurementProposal, Vendor
 from consultations.services import edit_consultation, record_proposal
-from plumbing.imports import ImportKind, find_one
+from plumbing.imports import ImportKind, find_one, remember_found
 from plumbing.records import save_record
 
 
@@ -27,7 +27,9 @@ VENDORS = ImportKind(
 def _new_vendor(values, user, reason):
     """A tool's vendor new to the registry is added with it, through the vendor form."""
     name = values.get("Vendor", "")
-    if not name or Vendor.objects.visible_to(user).filter(name__iexact=name).exists():
+    if not name or remember_found(
+        ("vendor", name.lower()), Vendor.objects.visible_to(user).filter(name__iexact=name).exists
+    ):
         return []
     form = VendorForm({"name": name})
     if not form.is_valid():
@@ -39,7 +41,7 @@ def _new_vendor(values, user, reason):
 
 def _find_tool(values, user):
     return find_one(
-        EdTechTool.objects.visible_to(user),
+        EdTechTool.objects.visible_to(user).select_related("vendor"),
         "tool",
         vendor__name__iexact=values["Vendor"],
         name__iexact=values["Name"],

@@ -10,6 +10,7 @@ from accounts.api import TokenView
 from bargaining import api as bargaining_api
 from consultations import api as consultations_api
 from policies import api as policies_api
+from policies import import_api
 from policies.deadlines import api as deadlines_api
 from policies.following import api as following_api
 from policies.overview import api as overview_api
@@ -53,6 +54,8 @@ urlpatterns = [
     path("", include(router.urls)),
     path("auth/token/", TokenView.as_view(), name="api-token"),
     path("search/", overview_api.SearchView.as_view(), name="api-search"),
+    path("imports/", import_api.ImportKindsView.as_view(), name="api-imports"),
+    path("imports/<slug:kind>/", import_api.ImportView.as_view(), name="api-import"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # The split view loads its start-up script from a URL, as the Content-Security-Policy demands.
     path(

@@ -30,6 +30,7 @@ from consultations.models import ConsultationEvent, EdTechTool, ProcurementPropo
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_TEXT = 1_000_000  # characters of extracted text kept for search
+MAX_XML = 50 * 1024 * 1024  # a Word document's text, unpacked
 
 # What a document may be, by what its bytes say it is.
 PDF = "application/pdf"
@@ -89,7 +90,7 @@ class Attachment(models.Model):
     )
     tool = models.ForeignKey(EdTechTool, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments")
     name = models.CharField(max_length=200, help_text="The file's name as it was sent: for display only.")
-    content_type = models.CharField(max_length=100, choices=[(key, label) for key, label in KINDS.items()])
+    content_type = models.CharField(max_length=100, choices=list(KINDS.items()))
     size = models.PositiveIntegerField()
     # Random, never derived from the name sent: no one chooses where a file is written.
     stored_as = models.CharField(max_length=100, unique=True, editable=False)
@@ -215,7 +216,12 @@ def extract_text(content_type: str, file) -> str:
             text = "\n".join((page.extract_text() or "") for page in reader.pages[:500])
         elif content_type == DOCX:
             with zipfile.ZipFile(file) as archive:
-                root = ElementTree.fromstring(archive.read("word/document.xml"))
+                if archive.getinfo("word/document.xml").file_size > MAX_XML:
+                    return ""  # a zip bomb, or a document too long to index
+                xml = archive.read("word/document.xml")
+            if b"<!DOCTYPE" in xml or b"<!ENTITY" in xml:
+                return ""  # Word never writes these; entities are how XML bombs explode
+            root = ElementTree.fromstring(xml)  # noqa: S314 - no DTD, no entities, bounded size (checked above)
             namespace = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
             text = "\n".join(
                 "".join(node.text or "" for node in paragraph.iter(f"{namespace}t"))
@@ -223,7 +229,7 @@ def extract_text(content_type: str, file) -> str:
             )
         else:
             return ""
-    except Exception:  # noqa: BLE001 - a document whose text cannot be read is still kept, just not searchable
+    except Exception:  # a document whose text cannot be read is still kept, just not searchable
         return ""
     return text[:MAX_TEXT]
 

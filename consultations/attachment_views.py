@@ -11,7 +11,15 @@ from django.views.decorators.http import require_POST
 
 from bargaining.access import Visibility
 from bargaining.models import Union
-from consultations.attachments import MAX_BYTES, OWNERS, Attachment, attach_document, remove_document, storage
+from consultations.attachments import (
+    MAX_BYTES,
+    OWNERS,
+    Attachment,
+    attach_document,
+    owner_model,
+    remove_document,
+    storage,
+)
 from plumbing.forms import add_service_errors
 from plumbing.pages import get_editable_or_403
 from plumbing.records import may_edit
@@ -37,7 +45,7 @@ class AttachmentForm(forms.Form):
 def _record(owner: str, pk: int, user):
     if owner not in OWNERS:
         raise Http404("No such kind of record.")
-    return get_editable_or_403(OWNERS[owner], user, pk=pk)
+    return get_editable_or_403(owner_model(owner), user, pk=pk)
 
 
 @login_required

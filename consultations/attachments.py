@@ -15,6 +15,7 @@ import unicodedata
 import zipfile
 from xml.etree import ElementTree
 
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import File
@@ -26,7 +27,6 @@ from simple_history.models import HistoricalRecords
 
 from bargaining.access import UnionOwnedQuerySet, Visibility, is_more_visible, is_site_staff
 from bargaining.models import Agreement, NegotiationSession, Union
-from consultations.models import ConsultationEvent, EdTechTool, ProcurementProposal
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_TEXT = 1_000_000  # characters of extracted text kept for search
@@ -43,13 +43,20 @@ KINDS = {PDF: "PDF", DOCX: "Word document", XLSX: "Excel workbook", ODT: "OpenDo
          JPEG: "JPEG image"}  # fmt: skip
 
 # The records a document can be attached to: the field on Attachment, and the model.
+# (consultations.models imports this module, so its models are named by label here, not imported.)
 OWNERS = {
-    "agreement": Agreement,
-    "session": NegotiationSession,
-    "proposal": ProcurementProposal,
-    "event": ConsultationEvent,
-    "tool": EdTechTool,
+    "agreement": "bargaining.Agreement",
+    "session": "bargaining.NegotiationSession",
+    "proposal": "consultations.ProcurementProposal",
+    "event": "consultations.ConsultationEvent",
+    "tool": "consultations.EdTechTool",
 }
+
+
+def owner_model(name: str):
+    return apps.get_model(OWNERS[name])
+
+
 # Records that carry their own union and visibility; the others are shared reference records.
 UNION_OWNED = {
     "agreement": "bargaining_unit__union",
@@ -68,8 +75,8 @@ class AttachmentQuerySet(UnionOwnedQuerySet):
         if is_site_staff(user):
             return self.all()
         on_visible_record = Q()
-        for name, model in OWNERS.items():
-            on_visible_record |= Q(**{f"{name}__in": model.objects.visible_to(user).values("pk")})
+        for name in OWNERS:
+            on_visible_record |= Q(**{f"{name}__in": owner_model(name).objects.visible_to(user).values("pk")})
         return self.filter(self.visibility_rule(user)).filter(on_visible_record)
 
 
@@ -83,12 +90,14 @@ class Attachment(models.Model):
         NegotiationSession, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
     )
     proposal = models.ForeignKey(
-        ProcurementProposal, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
+        "consultations.ProcurementProposal", null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
     )
     event = models.ForeignKey(
-        ConsultationEvent, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
+        "consultations.ConsultationEvent", null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
     )
-    tool = models.ForeignKey(EdTechTool, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments")
+    tool = models.ForeignKey(
+        "consultations.EdTechTool", null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
+    )
     name = models.CharField(max_length=200, help_text="The file's name as it was sent: for display only.")
     content_type = models.CharField(max_length=100, choices=list(KINDS.items()))
     size = models.PositiveIntegerField()
@@ -149,15 +158,15 @@ def record_visibility(record) -> str | None:
 
 def record_union(record):
     """The union that owns a union-owned record (None for a shared reference record)."""
-    for name, model in OWNERS.items():
-        if isinstance(record, model) and name in UNION_OWNED:
-            return model.objects.values_list(UNION_OWNED[name], flat=True).get(pk=record.pk)
-    return None
+    name = owner_field(record)
+    if name not in UNION_OWNED:
+        return None
+    return type(record).objects.values_list(UNION_OWNED[name], flat=True).get(pk=record.pk)
 
 
 def owner_field(record) -> str:
-    for name, model in OWNERS.items():
-        if isinstance(record, model):
+    for name in OWNERS:
+        if isinstance(record, owner_model(name)):
             return name
     raise TypeError(f"Documents cannot be attached to {type(record).__name__}.")
 

@@ -21,5 +21,5 @@ class SignOutForm(forms.Form):
 class ReminderForm(forms.ModelForm):
     class Meta:
         model = DeadlineSettings
-        fields = ["reminders", "window_days"]
+        fields = ["reminders", "window_days", "notifications_in_digest"]
         labels = {"reminders": "Email me a digest of deadlines"}

@@ -56,6 +56,11 @@ class DeadlineSettings(models.Model):
         default=7,
         validators=[MinValueValidator(1), MaxValueValidator(90)],
     )
+    notifications_in_digest = models.BooleanField(
+        "also send my notifications (what happened on what I follow)", default=False
+    )
+    # The digest tells of notifications after this moment only, so that none is mailed twice.
+    notified_up_to = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name_plural = "deadline settings"

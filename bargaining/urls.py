@@ -12,6 +12,7 @@ urlpatterns = [
     path("units/<id:pk>/delete/", units.unit_delete, name="unit_delete"),
     path("units/<id:unit_pk>/agreements/new/", units.agreement_create, name="agreement_create"),
     path("units/<id:unit_pk>/sessions/new/", sessions.session_create, name="session_create"),
+    path("agreements/", units.agreement_list, name="agreement_list"),
     path("agreements/<id:pk>/", units.agreement_detail, name="agreement_detail"),
     path("agreements/<id:pk>/edit/", units.agreement_edit, name="agreement_edit"),
     path("agreements/<id:pk>/history/", units.agreement_history, name="agreement_history"),

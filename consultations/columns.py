@@ -53,6 +53,8 @@ PROPOSALS = Columns(
         Column("Announced on", attr("announced_on"), field="announced_on"),
         Column("Proposed start", attr("proposed_start"), field="proposed_start"),
         Column("Status", display("status"), field="status"),
+        Column("Deployed on", attr("deployed_on"), field="deployed_on"),
+        Column("Review on", attr("review_on"), field="review_on"),
     ],
     prepare=lambda queryset, user: queryset.select_related("employer", "tool__vendor"),
 )

@@ -27,6 +27,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet, ValidationError
 from django.db import transaction
+from django.forms.models import model_to_dict
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 from simple_history.utils import update_change_reason
@@ -335,7 +336,7 @@ class _Importer:
         notes = list(kind.prepare(values, user, self.reason) or []) if kind.prepare else []
         instance = kind.find(values, user)
         _refuse_unless_allowed(kind, instance, user, may_add=self.may_add)
-        data, errors = self._form_data(self._fields(instance, values), values)
+        data, errors = self._form_data(self._fields(instance, values), values, instance)
         if errors:
             return RowResult(number, "refused", errors=errors)
         form = kind.form(data, instance, user, values)
@@ -373,14 +374,26 @@ class _Importer:
             self.blank_fields[new] = self.kind.form(None, instance, self.user, values).fields
         return self.blank_fields[new]
 
-    def _form_data(self, fields, values: dict):
-        """The row as the form's data (a record named by its natural key becomes its id)."""
+    def _form_data(self, fields, values: dict, instance=None):
+        """The row as the form's data (a record named by its natural key becomes its id). A field the file has
+        no column for keeps the record's value, or a new record's default (an agreement's reopener window)."""
+        imported = {column.field for column in self.kind.import_columns}
+        kept = model_to_dict(instance) if instance is not None else {}
         data, errors = {}, []
+        for name, form_field in fields.items():
+            if name not in imported and not isinstance(form_field, forms.ModelMultipleChoiceField):
+                value = kept.get(name) if instance is not None else _initial(form_field)
+                if value is not None:
+                    data[name] = value
         for column in self.kind.import_columns:
             if column.field not in fields:
                 continue  # fixed once the record exists (its union, its parent)
+            cell = values.get(column.header, "")
+            if cell == "" and instance is None and _initial(fields[column.field]) is not None:
+                data[column.field] = _initial(fields[column.field])  # left blank: a new record's default
+                continue
             try:
-                data[column.field] = form_value(fields[column.field], values.get(column.header, ""), column, self.ids)
+                data[column.field] = form_value(fields[column.field], cell, column, self.ids)
             except ValidationError as error:
                 errors.extend((column.header, message) for message in error.messages)
         return data, errors
@@ -414,6 +427,10 @@ class _Choices:
             # Only what was found is remembered: a record added by a later row is looked for again.
             self.chosen[key] = to_python(value)
         return self.chosen[key]
+
+
+def _initial(field):
+    return field.initial() if callable(field.initial) else field.initial
 
 
 def _refuse_unless_allowed(kind: ImportKind, instance, user, *, may_add: bool) -> None:

@@ -1,12 +1,14 @@
 """Web pages of bargaining units and their agreements: add, edit, history, archive and delete."""
 
+import datetime
+
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from bargaining import columns
-from bargaining.filters import BargainingUnitFilter
+from bargaining.filters import AgreementFilter, BargainingUnitFilter
 from bargaining.forms import (
     AgreementForm,
     UnitForm,
@@ -86,6 +88,29 @@ def unit_delete(request, pk):
 
 
 # Agreements
+
+
+def agreement_list(request):
+    """Every agreement the reader may see; sorted by expiry, it says which expire or must be reopened soon."""
+    if export_format(request):
+        return export_list(request, AgreementFilter, columns.AGREEMENTS)
+    agreements = Agreement.objects.visible_to(request.user).select_related(
+        "bargaining_unit__union", "bargaining_unit__employer"
+    )
+    context = filtered_page(
+        request,
+        AgreementFilter,
+        agreements,
+        primary=["union", "employer", "status"],
+        labels={
+            "union": "Union",
+            "employer": "Employer",
+            "expires_after": "Expires after",
+            "expires_before": "Expires before",
+        },
+    )
+    context["today"] = datetime.date.today()
+    return render(request, "bargaining/agreement_list.html", context)
 
 
 def agreement_detail(request, pk):

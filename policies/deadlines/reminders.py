@@ -5,19 +5,27 @@ not see is never in their digest, because the digest is the deadline engine read
 """
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 from django.db.models import Q
 from django.template.loader import render_to_string
+from django.utils import timezone
 
-from accounts.models import ReminderFrequency
+from accounts.models import DeadlineSettings, ReminderFrequency
 from policies.deadlines.engine import deadlines_for
 from policies.deadlines.models import SentReminder
+from policies.following.notifications import notifications_for
 
 WEEKLY_ON = 0  # Monday
+# The first digest with notifications tells of the last day's (or week's) only, not of the whole 90 days kept.
+NOTIFIED_FIRST_TIME = {
+    ReminderFrequency.DAILY: datetime.timedelta(days=1),
+    ReminderFrequency.WEEKLY: datetime.timedelta(days=7),
+    ReminderFrequency.NEVER: datetime.timedelta(days=1),
+}
 
 
 @dataclass
@@ -26,6 +34,8 @@ class Digest:
     overdue: list
     upcoming: list
     window_days: int
+    notifications: list = field(default_factory=list)
+    built_at: datetime.datetime | None = None
 
 
 def recipients(today: datetime.date):
@@ -43,18 +53,27 @@ def recipients(today: datetime.date):
 
 
 def digest_for(user, today: datetime.date) -> Digest | None:
-    """What `user` has not yet been sent today; None when that is nothing."""
-    window = user.deadline_settings.window_days
+    """What `user` has not yet been sent today (and, if they asked, their notifications not yet mailed); None
+    when that is nothing."""
+    choices = user.deadline_settings
+    window = choices.window_days
     items = deadlines_for(user, today=today, due_to=today + datetime.timedelta(days=window))
     sent = set(SentReminder.objects.filter(user=user, sent_on=today).values_list("item", flat=True))
     items = [item for item in items if item.uid not in sent]
-    if not items:
+    built_at = timezone.now()
+    notes = []
+    if choices.notifications_in_digest:
+        since = choices.notified_up_to or built_at - NOTIFIED_FIRST_TIME[choices.reminders]
+        notes = [note for note in notifications_for(user, since=since) if note.when <= built_at]
+    if not items and not notes:
         return None
     return Digest(
         user=user,
         overdue=[item for item in items if item.overdue],
         upcoming=[item for item in items if not item.overdue],
         window_days=window,
+        notifications=notes,
+        built_at=built_at,
     )
 
 
@@ -71,6 +90,8 @@ def send_reminders(*, today: datetime.date | None = None) -> int:
             [SentReminder(user=user, item=item.uid, sent_on=today) for item in digest.overdue + digest.upcoming],
             ignore_conflicts=True,
         )
+        if user.deadline_settings.notifications_in_digest:
+            DeadlineSettings.objects.filter(pk=user.deadline_settings.pk).update(notified_up_to=digest.built_at)
         sent += 1
     return sent
 
@@ -81,6 +102,9 @@ def _mail(digest: Digest) -> None:
     subject = f"Caucus: {len(digest.overdue)} overdue, {len(digest.upcoming)} due soon"
     if not digest.overdue:
         subject = f"Caucus: {count} deadline{'s' if count != 1 else ''} in the next {digest.window_days} days"
+    if not count:
+        notes = len(digest.notifications)
+        subject = f"Caucus: {notes} notification{'s' if notes != 1 else ''} on what you follow"
     message = EmailMultiAlternatives(
         subject=subject,
         body=render_to_string("deadlines/email/digest.txt", context),

@@ -37,5 +37,5 @@ def load_deadlines(demo: Demo) -> None:
     for username, *_rest in USERS:
         # Created once: a demo user who changed their choice keeps it.
         DeadlineSettings.objects.get_or_create(
-            user=demo.users[username], defaults={"reminders": ReminderFrequency.DAILY}
+            user=demo.users[username], defaults={"reminders": ReminderFrequency.DAILY, "notifications_in_digest": True}
         )

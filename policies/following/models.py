@@ -12,9 +12,9 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from bargaining.access import is_signed_in
+from bargaining.access import Role, is_signed_in, union_ids
 from bargaining.models import Agreement
-from consultations.models import Consultation, EdTechTool
+from consultations.models import Consultation, ConsultationStage, EdTechTool
 from policies.models import Position
 
 # What can be followed: the field of Follow that points to it, by the URL name prefix of its pages.
@@ -29,6 +29,9 @@ class FollowQuerySet(models.QuerySet):
         still_visible = [Q(**{f"{name}__in": model.objects.visible_to(user)}) for name, model in TARGETS.items()]
         return self.filter(user=user).filter(functools.reduce(operator.or_, still_visible))
 
+    def following(self):
+        return self.filter(muted=False)
+
     def editable_by(self, user):
         return self.visible_to(user)
 
@@ -42,11 +45,15 @@ class Follow(models.Model):
     consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     position = models.ForeignKey(Position, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    # An officer who stops following one of their union's open consultations (followed without asking) keeps a
+    # muted row, so that the default does not bring it back.
+    muted = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = FollowQuerySet.as_manager()
 
     class Meta:
+        ordering = ["-created_at", "-pk"]
         constraints = [
             models.CheckConstraint(
                 condition=(
@@ -66,6 +73,31 @@ class Follow(models.Model):
     @property
     def target(self):
         return self.tool or self.consultation or self.agreement or self.position
+
+
+def followed_by_default(user, consultation) -> bool:
+    """Officers follow their union's open consultations without asking."""
+    return (
+        consultation.stage not in (ConsultationStage.DECISION, ConsultationStage.REVIEW)
+        and union_ids(user, [Role.OFFICER]).filter(union_id=consultation.union_id).exists()
+    )
+
+
+def is_following(user, kind: str, record) -> bool:
+    follow = Follow.objects.filter(user=user, **{kind: record}).first()
+    if follow is not None:
+        return not follow.muted
+    return kind == "consultation" and followed_by_default(user, record)
+
+
+def set_following(user, kind: str, record, following: bool) -> None:
+    """Follow or stop following `record` (the one write path of the page and the API)."""
+    if following:
+        Follow.objects.update_or_create(user=user, **{kind: record}, defaults={"muted": False})
+    elif kind == "consultation" and followed_by_default(user, record):
+        Follow.objects.update_or_create(user=user, **{kind: record}, defaults={"muted": True})
+    else:
+        Follow.objects.filter(user=user, **{kind: record}).delete()
 
 
 class Inbox(models.Model):

@@ -37,10 +37,12 @@ class Notification:
     url: str
 
 
-def notifications_for(user, *, limit: int = SHOWN) -> list[Notification]:
+def notifications_for(user, *, limit: int = SHOWN, since: datetime.datetime | None = None) -> list[Notification]:
+    """The newest first; `since` narrows to what came after it (never further back than KEPT_FOR)."""
     if not is_signed_in(user):
         return []
-    since = timezone.now() - KEPT_FOR
+    oldest = timezone.now() - KEPT_FOR
+    since = max(since, oldest) if since is not None else oldest
     found = [
         *(
             _from_event(event)
@@ -83,7 +85,13 @@ def _follows(user, when: str, **targets) -> Q:
     return reduce(
         operator.or_,
         (
-            Q(Exists(Follow.objects.filter(user=user, created_at__lte=OuterRef(when), **{field: OuterRef(path)})))
+            Q(
+                Exists(
+                    Follow.objects.following().filter(
+                        user=user, created_at__lte=OuterRef(when), **{field: OuterRef(path)}
+                    )
+                )
+            )
             for field, path in targets.items()
         ),
     )
@@ -91,8 +99,11 @@ def _follows(user, when: str, **targets) -> Q:
 
 def _events(user, since):
     led = union_ids(user, [Role.OFFICER])
-    open_of_mine = Q(consultation__union__in=led) & ~Q(
-        consultation__stage__in=[ConsultationStage.DECISION, ConsultationStage.REVIEW]
+    muted = Follow.objects.filter(user=user, muted=True, consultation=OuterRef("consultation"))
+    open_of_mine = (
+        Q(consultation__union__in=led)
+        & ~Q(consultation__stage__in=[ConsultationStage.DECISION, ConsultationStage.REVIEW])
+        & ~Q(Exists(muted))
     )
     followed = _follows(user, "created_at", consultation="consultation", tool="consultation__proposal__tool")
     return (

@@ -1,27 +1,44 @@
 from rest_framework import serializers
 
 from plumbing.api import CaucusSerializer
-from policies.following.models import Follow
+from policies.following.models import TARGETS, Follow, followed_by_default, set_following
 
 
 class FollowSerializer(CaucusSerializer):
     class Meta:
         model = Follow
         api_name = "follow"
-        fields = ["url", "id", "tool", "consultation", "agreement", "position", "created_at"]
+        fields = ["url", "id", "tool", "consultation", "agreement", "position", "muted", "created_at"]
         read_only_fields = ["created_at"]
+        extra_kwargs = {
+            "muted": {
+                "help_text": "True to stop following one of your union's open consultations, which officers "
+                "follow without asking."
+            }
+        }
 
     def create(self, validated_data):
-        return Follow.objects.create(user=self.context["request"].user, **validated_data)
+        user = self.context["request"].user
+        muted = validated_data.pop("muted", False)
+        (kind, record), *_ = validated_data.items()
+        set_following(user, kind, record, not muted)
+        return Follow.objects.get(user=user, **{kind: record})
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
-        if sum(1 for value in attrs.values() if value is not None) != 1:
+        targets = {name: value for name, value in attrs.items() if name in TARGETS and value is not None}
+        if len(targets) != 1:
             raise serializers.ValidationError("Follow exactly one of: tool, consultation, agreement, position.")
         user = self.context["request"].user
-        if self.instance is None and Follow.objects.filter(user=user, **attrs).exists():
-            raise serializers.ValidationError("You already follow this.")
-        return attrs
+        (kind, record), *_ = targets.items()
+        muted = attrs.get("muted", False)
+        if muted and not (kind == "consultation" and followed_by_default(user, record)):
+            raise serializers.ValidationError(
+                {"muted": "Only an open consultation of a union you are an officer of is followed without asking."}
+            )
+        if self.instance is None and Follow.objects.filter(user=user, muted=muted, **targets).exists():
+            raise serializers.ValidationError("You already follow this." if not muted else "This is already muted.")
+        return {**targets, "muted": muted}
 
 
 class NotificationSerializer(serializers.Serializer):

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from plumbing.pages import get_visible_or_404
-from policies.following.models import TARGETS, Follow, Inbox
+from policies.following.models import TARGETS, Follow, Inbox, set_following
 from policies.following.notifications import mark_read, notifications_for
 
 
@@ -19,8 +19,10 @@ def notifications(request):
     read_up_to = Inbox.objects.filter(user=user).values_list("read_up_to", flat=True).first()
     items = notifications_for(user)
     mark_read(user, now)
-    follows = Follow.objects.visible_to(user).select_related(
-        "tool", "consultation__union", "consultation__proposal", "agreement", "position"
+    follows = (
+        Follow.objects.visible_to(user)
+        .following()
+        .select_related("tool", "consultation__union", "consultation__proposal", "agreement", "position")
     )
     return render(
         request,
@@ -40,9 +42,9 @@ def follow(request, kind, pk):
         raise Http404
     target = get_visible_or_404(TARGETS[kind], request.user, pk=pk)
     if request.POST.get("action") == "unfollow":
-        Follow.objects.filter(user=request.user, **{kind: target}).delete()
+        set_following(request.user, kind, target, False)
         messages.success(request, "You no longer follow this.")
     else:
-        Follow.objects.get_or_create(user=request.user, **{kind: target})
+        set_following(request.user, kind, target, True)
         messages.success(request, "Following: what happens on it appears in your notifications.")
     return redirect(target)

@@ -13,7 +13,7 @@ from consultations.services import add_consultation_event
 from policies.following.models import Follow
 from policies.following.notifications import notifications_for, unread_count
 from policies.services import adopt_position, publish_position
-from tests.factories import ClauseFactory, MembershipFactory, PositionFactory, UserFactory
+from tests.factories import ClauseFactory, ConsultationFactory, MembershipFactory, PositionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -182,3 +182,49 @@ def test_unfollowing_through_the_api_needs_if_match_and_is_ones_own(api, member,
 def test_anonymous_has_no_notifications_or_follows(api, anonymous):
     assert api(anonymous).get("/api/v1/notifications/").status_code == 401
     assert api(anonymous).post("/api/v1/follows/", {}).status_code == 401
+
+
+def test_an_officer_can_stop_following_a_consultation_followed_without_asking(
+    client_for, officer, organiser, consultation
+):
+    client = client_for(officer)
+    url = reverse("consultation_detail", args=[consultation.pk])
+    assert "✓ Following" in client.get(url).text
+
+    client.post(reverse("follow", args=["consultation", consultation.pk]), {"action": "unfollow"})
+    add_event(consultation, organiser, "Muted")
+
+    assert texts(officer) == []
+    assert "Follow</button>" in client.get(url).text
+    assert Follow.objects.get(user=officer).muted
+    assert "Muted" not in client.get(reverse("notifications")).text.split("What you follow")[1]
+
+
+def test_following_again_after_muting_brings_the_notifications_back(client_for, officer, organiser, consultation):
+    client = client_for(officer)
+    client.post(reverse("follow", args=["consultation", consultation.pk]), {"action": "unfollow"})
+    follow(client, "consultation", consultation)
+    add_event(consultation, organiser, "Back again")
+    assert texts(officer) == ["Meeting: Back again"]
+
+
+def test_muting_one_consultation_leaves_the_others_followed(client_for, officer, organiser, consultation):
+    second = ConsultationFactory(union=consultation.union)
+    client_for(officer).post(reverse("follow", args=["consultation", consultation.pk]), {"action": "unfollow"})
+    add_event(second, organiser, "Still heard")
+    assert texts(officer) == ["Meeting: Still heard"]
+
+
+def test_the_api_mutes_a_default_follow_and_refuses_muting_anything_else(
+    api, officer, organiser, member, consultation, tool
+):
+    response = api(officer).post("/api/v1/follows/", {"consultation": consultation.pk, "muted": True})
+    assert response.status_code == 201, response.content
+    assert response.json()["muted"] is True
+    add_event(consultation, organiser, "Muted through the API")
+    assert texts(officer) == []
+    # A member follows nothing without asking: there is nothing to mute.
+    refused = api(member).post("/api/v1/follows/", {"consultation": consultation.pk, "muted": True})
+    assert refused.status_code == 400 and "muted" in refused.json()
+    refused = api(officer).post("/api/v1/follows/", {"tool": tool.pk, "muted": True})
+    assert refused.status_code == 400 and "muted" in refused.json()

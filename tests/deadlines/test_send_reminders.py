@@ -10,7 +10,7 @@ from django.core.management import call_command
 from accounts.models import DeadlineSettings, ReminderFrequency
 from bargaining.access import Visibility
 from policies.deadlines.reminders import send_reminders
-from tests.factories import ConsultationFactory, TaskFactory
+from tests.factories import ConsultationFactory, ProcurementProposalFactory, TaskFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -139,3 +139,82 @@ def test_the_profile_page_saves_the_choice_and_refuses_nonsense(client_for, offi
     assert response.status_code == 400
     assert set(response.context["reminder_form"].errors) == {"reminders", "window_days"}
     assert DeadlineSettings.of(officer).reminders == "daily"
+
+
+# Notifications in the digest -----------------------------------------------------------------------------
+
+
+def notify(consultation, author, summary, visibility=Visibility.MEMBERS):
+    from consultations.models import EventKind
+    from consultations.services import add_consultation_event
+
+    add_consultation_event(
+        consultation=consultation,
+        user=author,
+        occurred_on=TODAY,
+        kind=EventKind.MEETING,
+        summary=summary,
+        visibility=visibility,
+    )
+
+
+def test_notifications_come_in_the_digest_only_for_those_who_chose_them(officer, organiser, member, consultation):
+    from policies.following.models import set_following
+
+    set_following(member, "consultation", consultation, True)
+    wants(officer)
+    wants(member)
+    DeadlineSettings.objects.filter(user=member).update(notifications_in_digest=True)
+    notify(consultation, organiser, "Survey results are in")
+
+    send_reminders(today=TODAY)
+
+    by_address = {message.to[0]: message for message in mail.outbox}
+    assert "Survey results are in" in by_address[member.email].body
+    assert "Survey results are in" in by_address[member.email].alternatives[0][0]
+    assert "ON WHAT YOU FOLLOW" not in by_address.get(officer.email, mail.EmailMessage()).body
+
+
+def test_a_notification_is_mailed_once_and_a_hidden_one_never(officer, organiser, member, consultation):
+    from policies.following.models import set_following
+
+    set_following(member, "consultation", consultation, True)
+    wants(member)
+    DeadlineSettings.objects.filter(user=member).update(notifications_in_digest=True)
+    notify(consultation, organiser, "First meeting")
+    notify(consultation, organiser, "Our walk-away line", visibility=Visibility.INTERNAL)
+
+    send_reminders(today=TODAY)
+    send_reminders(today=TODAY + DAY)
+
+    # The consultation's deadline may come again the next day; the notification does not.
+    assert ["First meeting" in message.body for message in mail.outbox] == [True] + [False] * (len(mail.outbox) - 1)
+    assert not any("walk-away" in message.body for message in mail.outbox)
+
+
+def test_a_digest_of_notifications_alone_says_so(officer, organiser, member, tool):
+    from consultations.models import Consultation
+    from policies.following.models import set_following
+
+    consultation = Consultation.objects.create(
+        union=officer.memberships.first().union,
+        proposal=ProcurementProposalFactory(tool=tool),
+        opened_on=TODAY,
+        response_deadline=TODAY + 60 * DAY,
+    )
+    set_following(member, "consultation", consultation, True)
+    wants(member)
+    DeadlineSettings.objects.filter(user=member).update(notifications_in_digest=True)
+    notify(consultation, organiser, "First meeting")
+
+    send_reminders(today=TODAY)
+
+    [message] = mail.outbox
+    assert message.subject == "Caucus: 1 notification on what you follow"
+
+
+def test_the_profile_page_offers_notifications_in_the_digest(client_for, member):
+    from django.urls import reverse
+
+    page = client_for(member).get(reverse("profile"))
+    assert "also send my notifications" in page.text.lower()

@@ -214,3 +214,9 @@ def test_a_consultation_for_another_union_is_refused(other_officer, union, emplo
     assert result == ["refused"]
     assert report.rows[0].errors[0][0] == "Union"
     assert not Consultation.objects.exists()
+
+
+def test_a_blank_cell_gives_a_new_record_its_default(officer, unit):
+    assert statuses(AGREEMENTS, officer, **{"Reopener notice (days before expiry)": ""})[0] == ["new"]
+
+    assert Agreement.objects.get().reopener_days == 90

@@ -2,7 +2,7 @@
 
 from django import template
 
-from policies.following.models import Follow
+from policies.following.models import is_following
 
 register = template.Library()
 
@@ -12,7 +12,7 @@ def follow_button(context, kind: str, record):
     user = context["request"].user
     if not user.is_authenticated:
         return {"show": False}
-    following = Follow.objects.filter(user=user, **{kind: record}).exists()
+    following = is_following(user, kind, record)
     return {
         "show": True,
         "kind": kind,

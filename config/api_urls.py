@@ -9,6 +9,7 @@ from rest_framework.routers import DefaultRouter
 from accounts.api import TokenView
 from bargaining import api as bargaining_api
 from consultations import api as consultations_api
+from consultations import attachment_api
 from policies import api as policies_api
 from policies import import_api
 from policies.deadlines import api as deadlines_api
@@ -39,6 +40,7 @@ for prefix, viewset, name in [
     ("proposals", consultations_api.ProcurementProposalViewSet, "proposal"),
     ("consultations", consultations_api.ConsultationViewSet, "consultation"),
     ("consultation-events", consultations_api.ConsultationEventViewSet, "consultation-event"),
+    ("attachments", attachment_api.AttachmentViewSet, "attachment"),
     ("principles", policies_api.PrincipleViewSet, "principle"),
     ("model-clauses", policies_api.ModelClauseViewSet, "model-clause"),
     ("positions", policies_api.PositionViewSet, "position"),

@@ -97,3 +97,16 @@ def test_an_officer_removes_a_document(client_for, officer, agreement):
     response = client_for(officer).post(f"/attachments/{document.pk}/remove/")
 
     assert response.status_code == 302 and not agreement.attachments.exists()
+
+
+def test_a_records_page_lists_its_documents_as_the_reader_may_see_them(client_for, officer, member, agreement):
+    attach_document(record=agreement, upload=upload("Signed MOU.pdf"), visibility="members", user=officer)
+    attach_document(record=agreement, upload=upload("Bargaining notes.pdf"), visibility="internal", user=officer)
+
+    officer_page = client_for(officer).get(agreement.get_absolute_url()).content.decode()
+    member_page = client_for(member).get(agreement.get_absolute_url()).content.decode()
+
+    assert "Signed MOU.pdf" in officer_page and "Bargaining notes.pdf" in officer_page
+    assert "Attach a document" in officer_page
+    assert "Signed MOU.pdf" in member_page and "Bargaining notes.pdf" not in member_page
+    assert "Attach a document" not in member_page

@@ -102,3 +102,13 @@ def test_removing_a_document_keeps_its_history_and_drops_the_file(
     assert [row.history_type for row in Attachment.history.order_by("history_date")] == ["+", "-"]
     assert Attachment.history.filter(history_type="-").get().history_user == officer
     assert not storage().exists(stored_as)
+
+
+def test_a_documents_text_is_found_by_the_search_for_those_who_may_see_it(client_for, officer, member, agreement):
+    attach_document(record=agreement, upload=upload("Notice.pdf"), visibility="internal", user=officer)
+
+    found = client_for(officer).get("/search/", {"q": "GradeGenie"}).content.decode()
+    hidden = client_for(member).get("/search/", {"q": "GradeGenie"}).content.decode()
+
+    assert "Notice.pdf" in found
+    assert "Notice.pdf" not in hidden

@@ -393,6 +393,10 @@ TASK_WORKER_STALE_SECONDS = int(os.environ.get("TASK_WORKER_STALE_SECONDS", "300
 
 # A render that runs too long or grows too large is stopped with a clear error. Papers render while
 # the reader waits; packs render in the worker and may take longer.
+# Renders of documents, web and API alike, per signed-in user and per client address (anonymous included).
+PDF_RENDER_RATE = os.environ.get("PDF_RENDER_RATE", "20/minute")
+# How long an identical render (same content, audience, language and printer) is served from the cache.
+PDF_CACHE_SECONDS = int(os.environ.get("PDF_CACHE_SECONDS", "600"))
 PDF_RENDER_LIMITS = {
     "paper": {
         "SECONDS": float(os.environ.get("PDF_PAPER_SECONDS", "20")),
@@ -407,6 +411,8 @@ PDF_RENDER_LIMITS = {
         "MAX_PDF_BYTES": 50_000_000,
     },
 }
+# A pack "running" longer than this was left by a worker that died (0: twice PDF_PACK_SECONDS plus a minute).
+PACK_RUNNING_TIMEOUT_SECONDS = int(os.environ.get("PACK_RUNNING_TIMEOUT_SECONDS", "0"))
 
 # --- Logging ---
 

@@ -374,6 +374,8 @@ class ConsultationEvent(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     visibility = models.CharField(max_length=10, choices=Visibility, default=Visibility.MEMBERS)
+    # The date by which the employer's answer is due, for an information request (a deadline to count).
+    answer_due_on = models.DateField(null=True, blank=True, validators=[plausible_date])
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ConsultationEventQuerySet.as_manager()

@@ -40,6 +40,7 @@ def add_consultation_event(
     occurred_on: datetime.date,
     visibility: str,
     user=None,
+    answer_due_on: datetime.date | None = None,
 ) -> ConsultationEvent:
     """Add an event to a consultation's timeline. Raises ValidationError naming the field at fault."""
     event = ConsultationEvent(
@@ -49,6 +50,7 @@ def add_consultation_event(
         occurred_on=occurred_on,
         visibility=visibility,
         author=_author(user),
+        answer_due_on=answer_due_on,
     )
     event.full_clean()
     return _save_by(event, user)

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from plumbing.admin import RecordAdmin
-from policies.models import BriefingPack, ModelClause, Position, Principle
+from policies.models import BriefingPack, InformationRequest, ModelClause, Position, Principle
 from policies.services import edit_position
 
 
@@ -48,6 +48,18 @@ class BriefingPackAdmin(RecordAdmin):
     list_select_related = ["requester", "union", "bargaining_unit", "employer", "tool"]
     readonly_fields = ["status", "error", "page_count", "created_at", "started_at", "finished_at"]
     autocomplete_fields = ["requester", "bargaining_unit", "employer", "tool"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("pdf")
+
+
+# Information requests (issue 14): sent from a consultation's page; staff look here, the letter is kept as sent.
+@admin.register(InformationRequest)
+class InformationRequestAdmin(RecordAdmin):
+    list_display = ["__str__", "event", "sent_by", "created_at"]
+    search_fields = ["event__summary", "sent_by__username"]
+    list_select_related = ["event__consultation", "sent_by"]
+    readonly_fields = ["event", "text", "sent_by", "created_at"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).defer("pdf")

@@ -26,7 +26,7 @@ from bargaining.models import (
     ever_shown_beyond_leadership,
     parent_of,
 )
-from consultations.models import EdTechTool, ProcurementProposal
+from consultations.models import ConsultationEvent, EdTechTool, ProcurementProposal
 from plumbing.validators import plausible_date
 
 
@@ -243,6 +243,14 @@ class PackSection(models.TextChoices):
     TALKING_POINTS = "talking_points", "Talking points"
 
 
+class Audience(models.TextChoices):
+    """Who a printed document is for (policies/documents/audience.py)."""
+
+    PUBLIC = "public", "The public"
+    MEMBERS = "members", "Members of the union"
+    LEADERSHIP = "leadership", "The union's leadership"
+
+
 class PackStatus(models.TextChoices):
     QUEUED = "queued", "Queued"
     RUNNING = "running", "Rendering"
@@ -287,6 +295,9 @@ class BriefingPack(models.Model):
     tool = models.ForeignKey(EdTechTool, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     sections = models.JSONField(default=list, help_text="Codes of the sections chosen, in print order.")
     paper_size = models.CharField(max_length=10, choices=PaperSize, default=PaperSize.A4)
+    # Blank for packs printed before documents had an audience: those held everything their requester
+    # could see, across unions, and are no longer served.
+    audience = models.CharField(max_length=12, choices=Audience, blank=True, help_text="Who the pack is printed for.")
     status = models.CharField(max_length=10, choices=PackStatus, default=PackStatus.QUEUED)
     error = models.TextField(blank=True, help_text="Why the render failed, in words for the requester.")
     pdf = models.BinaryField(null=True, blank=True, editable=False)
@@ -340,3 +351,27 @@ class BriefingPack(models.Model):
     def filename(self) -> str:
         day = (self.finished_at or self.created_at).date().isoformat()
         return f"{self.union.slug}-briefing-pack-{slugify(str(self.subject))[:60]}-{day}.pdf"
+
+
+class InformationRequestQuerySet(models.QuerySet):
+    """A letter is seen by whoever may see its event on the consultation's timeline."""
+
+    def visible_to(self, user):
+        return self.filter(event__in=ConsultationEvent.objects.visible_to(user))
+
+
+class InformationRequest(models.Model):
+    """An information request as sent to the employer: the letter, kept with its timeline event."""
+
+    event = models.OneToOneField(ConsultationEvent, on_delete=models.PROTECT, related_name="information_request")
+    text = models.JSONField(help_text="The letter's edited parts, as printed.")
+    pdf = models.BinaryField(editable=False)
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = InformationRequestQuerySet.as_manager()
+    # Who sent which letter, and when; never a copy of the PDF itself.
+    history = HistoricalRecords(excluded_fields=["pdf"])
+
+    def __str__(self):
+        return f"Information request of {self.created_at:%d %b %Y}" if self.created_at else "Information request"

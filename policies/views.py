@@ -25,6 +25,7 @@ from plumbing.pages import (
 )
 from plumbing.records import may_edit, with_hidden_links
 from policies import columns
+from policies.documents.position_paper import paper_audience_choices
 from policies.filters import ModelClauseFilter, PositionFilter, PrincipleFilter
 from policies.forms import ModelClauseForm, PositionForm, PrincipleForm, PublishForm, RatingForm
 from policies.models import ModelClause, Position, Principle
@@ -86,6 +87,7 @@ def _position_context(position, user, can_edit, *, publish_form=None):
         .filter(about, union=position.union_id)
         .select_related("proposal__employer"),
         "can_edit": can_edit,
+        "paper_audiences": paper_audience_choices(position=position, printer=user),
         "history": visible_history(position, user),
         "publish_form": publish_form
         or PublishForm(initial={"visibility": position.visibility, "version_token": position.version}),

@@ -62,6 +62,11 @@ class Union(models.Model):
         help_text="Days the union has to answer an employer's notice: a consultation without a response "
         "deadline of its own is due this many days after the notice.",
     )
+    information_request_questions = models.TextField(
+        blank=True,
+        help_text="The questions of the union's information requests to an employer, one per line; "
+        "blank for Caucus's standard questions. Officers edit them before each letter is printed.",
+    )
     members = models.ManyToManyField(settings.AUTH_USER_MODEL, through="Membership", related_name="unions")
 
     objects = UnionQuerySet.as_manager()

@@ -9,4 +9,10 @@ urlpatterns = [
     path("packs/", api.PackListView.as_view(), name="api-pack-list"),
     path("packs/<id:pk>/", api.PackDetailView.as_view(), name="api-pack-detail"),
     path("packs/<id:pk>/download/", api.PackDownloadView.as_view(), name="api-pack-download"),
+    path(
+        "consultations/<id:pk>/information-request.pdf",
+        api.InformationRequestView.as_view(),
+        name="api-information-request",
+    ),
+    path("packs/<id:pk>/retry/", api.PackRetryView.as_view(), name="api-pack-retry"),
 ]

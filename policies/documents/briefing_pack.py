@@ -5,11 +5,13 @@ from types import SimpleNamespace
 
 from django.db.models import Prefetch, Q
 
+from bargaining.access import Visibility
 from bargaining.budgets import compare_budgets
 from bargaining.models import BargainingUnit, Clause, ClauseVersion, Employer, Topic, Union, school_year_of
 from bargaining.redline import redline
 from consultations.models import Consultation, ConsultationEvent, EdTechTool, ProcurementProposal
 from plumbing.markdown import markdown_html
+from policies.documents.audience import choose_audience, cover_line, reader_for
 from policies.documents.common import (
     DocumentFrame,
     NotVisible,
@@ -30,13 +32,15 @@ NEUTRAL_UNION = SimpleNamespace(name="Caucus", short_name="Caucus", slug="caucus
 
 
 def render_briefing_pack(
-    *, subject, sections, reader, union=None, paper_size=None, printed_at=None, today=None
+    *, subject, sections, reader, audience=None, union=None, paper_size=None, printed_at=None, today=None
 ) -> RenderedPdf:
-    """The briefing pack on `subject`, in the sections asked for, containing only what `reader` may see."""
+    """The briefing pack on `subject` for `audience` (by default the widest the subject allows), printed by
+    `reader`, in the sections asked for."""
     html = briefing_pack_html(
         subject=subject,
         sections=sections,
         reader=reader,
+        audience=audience,
         union=union,
         paper_size=paper_size,
         printed_at=printed_at,
@@ -45,16 +49,23 @@ def render_briefing_pack(
     return html_to_pdf(html, limits=RenderLimits.from_settings("pack"))
 
 
-def briefing_pack_html(*, subject, sections, reader, union=None, paper_size=None, printed_at=None, today=None) -> str:
+def briefing_pack_html(
+    *, subject, sections, reader, audience=None, union=None, paper_size=None, printed_at=None, today=None
+) -> str:
     """The pack as HTML for the renderer (and for the benchmark's bare render of the same page)."""
     printed_at = printed_at or now()
     today = today or printed_at.date()
     chosen = [code for code in PackSection.values if code in set(sections)]
     if not chosen:
         raise ValueError("Choose at least one section.")
-    scope = _scope(subject, reader)
+    printer = reader
+    scope = _scope(subject, printer)
     if union is None:
         union = scope.units[0].union if scope.units else NEUTRAL_UNION
+    audience = pack_audience(subject=subject, union=union, printer=printer, requested=audience)
+    # From here on, everything is selected as the audience may see it (within what the printer may).
+    reader = reader_for(printer, audience, getattr(union, "pk", None))
+    scope = _scope(subject, reader)
     sensitivity = Sensitivity()
     context = {"subject": subject, "scope": scope, "today": today, "sections": chosen}
 
@@ -97,14 +108,28 @@ def briefing_pack_html(*, subject, sections, reader, union=None, paper_size=None
         kind="Briefing pack",
         title=str(subject),
         union=union,
-        reader_label=reader_label(reader),
+        reader_label=reader_label(printer),
         printed_at=printed_at,
         paper_size=paper_size_for(union, paper_size),
         confidential=sensitivity.internal,
+        audience_line=cover_line(audience, union),
         sections=[Section(code, PackSection(code).label) for code in chosen],
     )
     context["soon"] = today + datetime.timedelta(days=SOON_DAYS)
     return document_html("pdf/briefing_pack.html", frame, context)
+
+
+def pack_audience(*, subject, union, printer, requested: str | None = None) -> str:
+    """The audience a pack is printed for: the one asked for if `printer` may, else AudienceRefused.
+
+    Employers and tools are shared reference records: only a bargaining unit narrows the widest audience.
+    """
+    return choose_audience(
+        printer,
+        requested=requested,
+        union_id=getattr(union, "pk", None),
+        subject_visibility=getattr(subject, "visibility", Visibility.PUBLIC),
+    )
 
 
 class Scope:

@@ -49,6 +49,8 @@ class DocumentFrame:
     printed_at: object
     paper_size: str
     confidential: bool = False
+    # Who the document is for, on the cover: "For publication", "Prepared for members of NEA".
+    audience_line: str = ""
     sections: list[Section] = field(default_factory=list)
 
     @property
@@ -68,7 +70,7 @@ class DocumentFrame:
 
 def reader_label(reader) -> str:
     if not reader.is_authenticated:
-        return "the public (not signed in)"
+        return "a visitor who was not signed in"
     name = reader.get_full_name() or reader.username
     return f"{name} ({reader.username})" if reader.get_full_name() else name
 

@@ -1,10 +1,14 @@
-"""The pack builder's form: one subject, the sections, the union to print for and the paper."""
+"""The documents' forms: the pack builder, the information-request letter and its questions, the members' report."""
+
+from dataclasses import asdict
 
 from django import forms
 
 from bargaining.models import BargainingUnit, Employer, PaperSize, Union
 from consultations.models import EdTechTool
-from policies.models import PackSection
+from plumbing.forms import TextForm
+from policies.documents.information_request import Letter
+from policies.models import Audience, PackSection
 
 # Pages link to the builder with `?subject=unit:12`.
 SUBJECT_KINDS = {"unit": BargainingUnit, "employer": Employer, "tool": EdTechTool}
@@ -19,6 +23,12 @@ class BriefingPackForm(forms.Form):
         error_messages={"required": "Choose at least one section."},
     )
     union = forms.ModelChoiceField(queryset=None, empty_label=None, help_text="Whose colours and paper to print in.")
+    audience = forms.ChoiceField(
+        choices=[("", "The widest the subject allows"), *Audience.choices],
+        required=False,
+        label="Print for",
+        help_text="Walk-away wording, guidance and internal records are only in the leadership's copy.",
+    )
     paper_size = forms.ChoiceField(
         choices=[("", "The union's usual paper"), *PaperSize.choices], required=False, label="Paper"
     )
@@ -45,3 +55,67 @@ class BriefingPackForm(forms.Form):
         if subject is None:
             raise forms.ValidationError("Choose a bargaining unit, an employer or a tool from the list.")
         return subject
+
+
+class InformationRequestForm(TextForm):
+    """The letter's parts, prefilled from the union's template; the officer edits them before printing."""
+
+    introduction = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), max_length=4000)
+    questions = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 10}),
+        max_length=20000,
+        help_text="One question a line. The union's usual questions are kept with its settings.",
+    )
+    demand = forms.CharField(
+        label="Demand to bargain", widget=forms.Textarea(attrs={"rows": 3}), max_length=4000, required=False
+    )
+    answer_due_on = forms.DateField(label="Answer due by", widget=forms.DateInput(attrs={"type": "date"}))
+
+    def letter(self) -> Letter:
+        data = self.cleaned_data
+        return Letter(
+            introduction=data["introduction"],
+            questions=data["questions"].splitlines(),
+            demand=data["demand"],
+            answer_due_on=data["answer_due_on"],
+        )
+
+    @classmethod
+    def initial_for(cls, letter: Letter) -> dict:
+        return {**asdict(letter), "questions": "\n".join(letter.questions)}
+
+
+class QuestionTemplateForm(TextForm):
+    questions = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 12}),
+        max_length=20000,
+        required=False,
+        help_text="One question a line. Leave empty for Caucus's standard questions.",
+    )
+
+
+class MembersReportForm(TextForm):
+    """A unit or a whole union of the reader's, and a period."""
+
+    subject = forms.ChoiceField(label="Report on")
+    start = forms.DateField(label="From", widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label="To", widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        unions = Union.objects.joined_by(user)
+        units = BargainingUnit.objects.visible_to(user).filter(union__in=unions).select_related("union")
+        self.fields["subject"].choices = [
+            ("Whole unions", [(f"union:{union.pk}", union.name) for union in unions]),
+            ("Bargaining units", [(f"unit:{unit.pk}", f"{unit} ({unit.union.short_name})") for unit in units]),
+        ]
+
+    def clean_subject(self):
+        kind, _, pk = self.cleaned_data["subject"].partition(":")
+        if kind == "union" and pk.isdigit():
+            return {"union": Union.objects.joined_by(self.user).get(pk=pk), "unit": None}
+        if kind == "unit" and pk.isdigit():
+            unit = BargainingUnit.objects.visible_to(self.user).select_related("union", "employer").get(pk=pk)
+            return {"union": unit.union, "unit": unit}
+        raise forms.ValidationError("Choose a union or a bargaining unit from the list.")

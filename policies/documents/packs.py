@@ -1,12 +1,23 @@
-"""Asking for a briefing pack: the request is recorded here, rendered later by a worker (tasks.py)."""
+"""Asking for a briefing pack: the request is recorded here, rendered later by a worker (tasks.py).
 
+Also what keeps stored packs honest: a pack is served only while its requester may still print it
+(`may_still_serve`), a pack whose worker died is failed after a timeout (`fail_stuck_packs`) and can be
+tried again (`retry_briefing_pack`), and old packs are pruned (`manage.py prune_packs`).
+"""
+
+import datetime
+
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from bargaining.models import BargainingUnit, Employer, PaperSize, Union
 from consultations.models import EdTechTool
+from policies.documents.audience import AudienceRefused
+from policies.documents.briefing_pack import pack_audience
 from policies.documents.tasks import SUBJECT_RELATED, render_briefing_pack_task
-from policies.models import BriefingPack, PackSection
+from policies.models import BriefingPack, PackSection, PackStatus
 
 NOT_A_LEADER = (
     "Briefing packs are built by a union's officers and organisers. "
@@ -15,7 +26,9 @@ NOT_A_LEADER = (
 
 
 @transaction.atomic
-def request_briefing_pack(*, requester, subject, sections, union=None, paper_size: str | None = None) -> BriefingPack:
+def request_briefing_pack(
+    *, requester, subject, sections, union=None, audience: str | None = None, paper_size: str | None = None
+) -> BriefingPack:
     """Record the request and queue the render; with the immediate backend the pack is ready on return.
 
     The task is enqueued inside the transaction: the database backend stores it with the pack, and the
@@ -33,9 +46,12 @@ def request_briefing_pack(*, requester, subject, sections, union=None, paper_siz
         raise ValidationError({"sections": "Choose at least one section."})
     if paper_size and paper_size not in PaperSize.values:
         raise ValidationError({"paper_size": f"Choose one of: {', '.join(PaperSize.values)}."})
+    # Raises AudienceRefused (a ValidationError on "audience") for an audience the requester may not print for.
+    audience = pack_audience(subject=subject, union=union, printer=requester, requested=audience)
     pack = BriefingPack(
         requester=requester,
         union=union,
+        audience=audience,
         sections=chosen,
         paper_size=paper_size or union.paper_size,
         **_subject_fields(subject, requester),
@@ -44,6 +60,71 @@ def request_briefing_pack(*, requester, subject, sections, union=None, paper_siz
     pack.save()
     render_briefing_pack_task.enqueue(pack.pk)
     return BriefingPack.objects.visible_to(requester).without_pdf().select_related(*SUBJECT_RELATED).get(pk=pack.pk)
+
+
+PACK_GONE = (
+    "This pack can no longer be given to you: what it contains is no longer yours to print for its audience "
+    "(your role in the union, or the record it is about, has changed since). Ask for a new pack."
+)
+STUCK = "The worker printing this pack stopped before it finished (it ran for more than {minutes} minutes). Try again."
+
+
+def may_still_serve(pack: BriefingPack) -> bool:
+    """Whether the pack's requester may still print it for its audience: checked on every download.
+
+    A pack printed before packs had an audience held everything its requester could see, across unions:
+    it is never served again.
+    """
+    if not pack.audience:
+        return False
+    requester = pack.requester
+    try:
+        pack_audience(subject=pack.subject, union=pack.union, printer=requester, requested=pack.audience)
+    except AudienceRefused:
+        return False
+    return type(pack.subject).objects.visible_to(requester).filter(pk=pack.subject.pk).exists()
+
+
+def running_timeout() -> datetime.timedelta:
+    """How long a pack may stay "running" before its worker is taken for dead: twice the render budget."""
+    seconds = getattr(settings, "PACK_RUNNING_TIMEOUT_SECONDS", None)
+    return datetime.timedelta(seconds=seconds or 2 * settings.PDF_RENDER_LIMITS["pack"]["SECONDS"] + 60)
+
+
+def fail_stuck_packs(*, packs=None, now=None) -> int:
+    """Mark failed, with the reason, the packs (by default every pack) left running longer than the timeout.
+
+    Run by `prune_packs`, and for one pack whenever its status is looked at; returns how many were failed.
+    """
+    timeout = running_timeout()
+    cutoff = (now or timezone.now()) - timeout
+    stuck = BriefingPack.objects.filter(status=PackStatus.RUNNING, started_at__lt=cutoff)
+    if packs is not None:
+        stuck = stuck.filter(pk__in=[pack.pk for pack in packs])
+    return stuck.update(
+        status=PackStatus.FAILED,
+        error=STUCK.format(minutes=round(timeout.total_seconds() / 60)),
+        finished_at=now or timezone.now(),
+    )
+
+
+@transaction.atomic
+def retry_briefing_pack(*, requester, pack: BriefingPack) -> BriefingPack:
+    """Queue a failed pack again, as it was asked for; the render re-checks what the requester may print."""
+    updated = BriefingPack.objects.filter(pk=pack.pk, status=PackStatus.FAILED).update(
+        status=PackStatus.QUEUED, error="", started_at=None, finished_at=None
+    )
+    if not updated:
+        raise ValidationError({"status": "Only a pack that failed can be tried again."})
+    render_briefing_pack_task.enqueue(pack.pk)
+    return BriefingPack.objects.visible_to(requester).without_pdf().select_related(*SUBJECT_RELATED).get(pk=pack.pk)
+
+
+def prune_packs(*, older_than: datetime.timedelta, now=None) -> int:
+    """Delete the packs asked for longer ago than `older_than`; returns how many."""
+    cutoff = (now or timezone.now()) - older_than
+    _total, by_model = BriefingPack.objects.filter(created_at__lt=cutoff).delete()
+    return by_model.get(BriefingPack._meta.label, 0)
 
 
 def _default_union(subject, allowed):

@@ -6,6 +6,7 @@ from django.utils.text import slugify
 from bargaining.models import Clause, ClauseVersionStatus, Topic
 from consultations.models import Consultation, ConsultationEvent, EdTechTool, ProcurementProposal
 from plumbing.markdown import markdown_html
+from policies.documents.audience import audiences_for, choose_audience, cover_line, reader_for
 from policies.documents.common import (
     DocumentFrame,
     NotVisible,
@@ -17,26 +18,42 @@ from policies.documents.common import (
     reader_label,
 )
 from policies.documents.render import RenderedPdf, RenderLimits, html_to_pdf
-from policies.models import ModelClause, Position, PositionStatus, Principle
+from policies.models import Audience, ModelClause, Position, PositionStatus, Principle
 
 WON = (ClauseVersionStatus.RATIFIED, ClauseVersionStatus.TENTATIVELY_AGREED)
 MAX_CLAUSES_WON = 40
 
 
-def render_position_paper(*, position: Position, reader, printed_at=None) -> RenderedPdf:
-    """The position paper, containing only what `reader` may see."""
+def render_position_paper(*, position: Position, reader, audience: str | None = None, printed_at=None) -> RenderedPdf:
+    """The position paper for `audience` (by default the widest the position allows), printed by `reader`."""
     return html_to_pdf(
-        position_paper_html(position=position, reader=reader, printed_at=printed_at),
+        position_paper_html(position=position, reader=reader, audience=audience, printed_at=printed_at),
         limits=RenderLimits.from_settings("paper"),
     )
 
 
-def position_paper_html(*, position: Position, reader, printed_at=None) -> str:
+def paper_audience(*, position: Position, printer, requested: str | None = None) -> str:
+    """The audience a paper is printed for: the one asked for if `printer` may, else AudienceRefused."""
+    return choose_audience(
+        printer, requested=requested, union_id=position.union_id, subject_visibility=position.visibility
+    )
+
+
+def paper_audience_choices(*, position: Position, printer) -> list[tuple[str, str]]:
+    """The audiences offered beside the download button, widest (the default) first."""
+    allowed = audiences_for(printer, union_id=position.union_id, subject_visibility=position.visibility)
+    return [(audience, Audience(audience).label) for audience in allowed]
+
+
+def position_paper_html(*, position: Position, reader, audience: str | None = None, printed_at=None) -> str:
     """The paper as HTML for the renderer (and for the benchmark's bare render of the same page)."""
     if not Position.objects.visible_to(reader).filter(pk=position.pk).exists():
         raise NotVisible("No such position.")
     position = Position.objects.select_related("union").get(pk=position.pk)
     union = position.union
+    audience = paper_audience(position=position, printer=reader, requested=audience)
+    # From here on, everything is selected as the audience may see it (within what the printer may).
+    printer, reader = reader, reader_for(reader, audience, union.pk)
     sensitivity = Sensitivity()
     sensitivity.note(position.visibility)
 
@@ -64,10 +81,11 @@ def position_paper_html(*, position: Position, reader, printed_at=None) -> str:
         kind="Position paper",
         title=position.title,
         union=union,
-        reader_label=reader_label(reader),
+        reader_label=reader_label(printer),
         printed_at=printed_at or now(),
         paper_size=paper_size_for(union),
         confidential=sensitivity.internal,
+        audience_line=cover_line(audience, union),
     )
     conditions = position.condition_list()
     candidates = [

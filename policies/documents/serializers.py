@@ -6,7 +6,7 @@ from rest_framework import serializers
 from bargaining.models import BargainingUnit, Employer, PaperSize, Union
 from consultations.models import EdTechTool
 from plumbing.api import VisibleRelatedField
-from policies.models import BriefingPack, PackSection, PackStatus
+from policies.models import Audience, BriefingPack, PackSection, PackStatus
 
 
 class BriefingPackSerializer(serializers.ModelSerializer):
@@ -28,6 +28,7 @@ class BriefingPackSerializer(serializers.ModelSerializer):
             "employer",
             "tool",
             "union",
+            "audience",
             "sections",
             "paper_size",
             "page_count",
@@ -71,6 +72,11 @@ class BriefingPackRequestSerializer(serializers.Serializer):
     )
     paper_size = serializers.ChoiceField(
         choices=PaperSize.choices, required=False, help_text="By default, the union's usual paper."
+    )
+    audience = serializers.ChoiceField(
+        choices=Audience.choices,
+        required=False,
+        help_text="Who to print for (also accepted as `?audience=`); by default the widest the subject allows.",
     )
 
     def validate(self, attrs):

@@ -9,6 +9,7 @@ import logging
 from django.tasks import task
 from django.utils import timezone
 
+from policies.documents.audience import AudienceRefused
 from policies.documents.briefing_pack import render_briefing_pack
 from policies.documents.common import NotVisible
 from policies.documents.render import PdfRenderError
@@ -39,11 +40,16 @@ def build_briefing_pack(*, pack_id: int) -> str:
             subject=pack.subject,
             sections=pack.sections,
             reader=pack.requester,
+            audience=pack.audience,
             union=pack.union,
             paper_size=pack.paper_size,
         )
     except NotVisible:
         return _fail(pack, f"You may no longer see this {pack.subject_kind}, so the pack was not printed.")
+    except AudienceRefused:
+        return _fail(
+            pack, f"You may no longer print for {pack.get_audience_display().lower()}, so the pack was not printed."
+        )
     except PdfRenderError as error:
         return _fail(pack, str(error))
     except Exception:

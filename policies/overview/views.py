@@ -77,7 +77,15 @@ def coverage(request):
     units = filters.qs if filters.is_valid() else units.none()
     matrix = coverage_against_model_clauses(units=units, topics=Topic.objects.all(), user=user)
     legend = [(status.value, status.label, count) for status, count in matrix.counts()]
-    context = {"matrix": matrix, "filter": filters, "legend": legend, "gaps": matrix.count(CoverageStatus.NONE)}
+    # The same selection, printed for an audience (policies/documents/selections.py).
+    print_params = [(name, value) for name, values in request.GET.lists() if name != "audience" for value in values]
+    context = {
+        "matrix": matrix,
+        "filter": filters,
+        "legend": legend,
+        "gaps": matrix.count(CoverageStatus.NONE),
+        "print_params": print_params,
+    }
     return render(request, "bargaining/coverage.html", context)
 
 

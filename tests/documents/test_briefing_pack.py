@@ -20,7 +20,7 @@ def pack_text(subject, reader, sections=ALL, **kwargs):
 
 
 def test_a_unit_pack_has_every_section_asked_for(world, officer):
-    text = pack_text(world.unit, officer, today=datetime.date(2099, 2, 1))
+    text = pack_text(world.unit, officer, audience="leadership", today=datetime.date(2099, 2, 1))
 
     for title in ("Summary", "Open consultations and deadlines", "Positions", "Coverage matrix"):
         assert title in text
@@ -60,7 +60,7 @@ def test_the_lineage_shows_each_version_redlined_against_the_one_before(world, m
 
 
 def test_talking_points_are_drawn_from_the_positions_conditions(world, member):
-    text = pack_text(world.unit, member, sections=[PackSection.TALKING_POINTS])
+    text = pack_text(world.unit, member, sections=[PackSection.TALKING_POINTS], audience="members")
 
     assert "PUBLIC-CONDITION paid training" in text
     assert "MEMBERS-CONDITION paid training" in text
@@ -92,14 +92,14 @@ def test_an_employer_pack_covers_every_unit_the_reader_may_see_there(world, memb
 def test_a_tool_pack_gathers_the_proposals_and_positions_on_the_tool(world, member):
     PositionFactory(union=world.union, tool=world.tool, title="Tool-wide position", visibility=Visibility.MEMBERS)
 
-    text = pack_text(world.tool, member, sections=[PackSection.SUMMARY, PackSection.POSITIONS])
+    text = pack_text(world.tool, member, sections=[PackSection.SUMMARY, PackSection.POSITIONS], audience="members")
 
     assert "Adopt BrightPath Tutor" in text
     assert "Tool-wide position" in text and "Members position on BrightPath" in text
 
 
 def test_a_pack_with_internal_material_is_confidential_on_every_page(world, officer):
-    pages = page_texts(render_briefing_pack(subject=world.unit, sections=ALL, reader=officer))
+    pages = page_texts(render_briefing_pack(subject=world.unit, sections=ALL, reader=officer, audience="leadership"))
 
     assert len(pages) > 2
     for number, page in enumerate(pages, start=1):
@@ -108,7 +108,7 @@ def test_a_pack_with_internal_material_is_confidential_on_every_page(world, offi
 
 
 def test_a_member_never_gets_internal_material_in_a_pack(world, member):
-    text = pack_text(world.unit, member)
+    text = pack_text(world.unit, member, audience="members")
 
     assert "MEMBERS-EVENT" in text and "MEMBERS-RATIONALE" in text
     for secret in ("INTERNAL-EVENT", "INTERNAL-RATIONALE", "INTERNAL-CONDITION", "INTERNAL-CLAUSE", "CONFIDENTIAL"):
@@ -138,7 +138,8 @@ def test_a_pack_cover_says_who_it_was_printed_for_and_when(world, organiser):
         page_texts(render_briefing_pack(subject=world.unit, sections=ALL, reader=organiser, printed_at=printed_at))[0]
     )
 
-    assert "Printed for organiser on 4 March 2026 at 18:30" in cover
+    assert "Printed by organiser on 4 March 2026 at 18:30" in cover
+    assert "For publication" in cover
     assert "Bargaining unit: Northview Teachers" in cover
 
 

@@ -27,9 +27,11 @@ def budgets(world, union):
     return here
 
 
-def summary(subject, reader) -> str:
-    """The text of the pack's summary on `subject`, printed for `reader`."""
-    pdf = render_briefing_pack(subject=subject, sections=[PackSection.SUMMARY], reader=reader, today=TODAY)
+def summary(subject, reader, audience=None) -> str:
+    """The text of the pack's summary on `subject`, printed by `reader` for `audience`."""
+    pdf = render_briefing_pack(
+        subject=subject, sections=[PackSection.SUMMARY], reader=reader, audience=audience, today=TODAY
+    )
     return flat(pdf_text(pdf))
 
 
@@ -54,8 +56,8 @@ def test_the_svg_chart_is_in_the_packs_html(world, budgets, member):
 def test_internal_support_appears_only_in_the_leaderships_pack_which_is_then_confidential(
     world, budgets, member, organiser
 ):
-    member_text = summary(world.employer, member)
-    organiser_text = summary(world.employer, organiser)
+    member_text = summary(world.employer, member, "members")
+    organiser_text = summary(world.employer, organiser, "leadership")
 
     assert "moderate" not in member_text.lower()
     assert "CONFIDENTIAL" not in member_text
@@ -82,5 +84,5 @@ def test_a_units_pack_is_not_confidential_for_another_districts_internal_support
     lakeside = TrainingBudgetFactory(employer=EmployerFactory(name="Lakeside Unified"), school_year=YEAR)
     BudgetSupportFactory(union=union, budget=lakeside, level=SupportLevel.LOW, visibility=Visibility.INTERNAL)
 
-    assert "CONFIDENTIAL" not in summary(unit, organiser)
-    assert "CONFIDENTIAL" in summary(northview.employer, organiser)
+    assert "CONFIDENTIAL" not in summary(unit, organiser, "leadership")
+    assert "CONFIDENTIAL" in summary(northview.employer, organiser, "leadership")

@@ -16,6 +16,7 @@ def paper(position):
 
 def ready_pack(requester, world, **fields):
     return BriefingPack.objects.create(
+        audience="leadership",
         requester=requester,
         union=world.union,
         bargaining_unit=world.unit,
@@ -192,7 +193,7 @@ def test_someone_elses_pack_is_a_404(world, officer, request, api, persona, suff
 
 def test_a_pack_not_ready_cannot_be_downloaded_yet(world, officer, api):
     pack = BriefingPack.objects.create(
-        requester=officer, union=world.union, employer=world.employer, sections=["summary"]
+        audience="leadership", requester=officer, union=world.union, employer=world.employer, sections=["summary"]
     )
 
     response = api(officer, token=True).get(f"/api/v1/packs/{pack.pk}/download/")
@@ -204,6 +205,7 @@ def test_a_pack_not_ready_cannot_be_downloaded_yet(world, officer, api):
 
 def test_a_failed_pack_says_why_through_the_api(world, officer, api):
     pack = BriefingPack.objects.create(
+        audience="leadership",
         requester=officer,
         union=world.union,
         employer=world.employer,

@@ -13,6 +13,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def ready_pack(union, organiser):
     return BriefingPack.objects.create(
+        audience="leadership",
         requester=organiser,
         union=union,
         bargaining_unit=BargainingUnitFactory(union=union),

@@ -46,7 +46,8 @@ def test_the_cover_names_the_union_the_version_the_visibility_and_the_reader(wor
     assert "Version 1" in cover
     assert "Visibility Public" in cover
     assert "Adopted 1 February 2025" in cover
-    assert "Printed for Dana Whitfield (officer) on" in cover
+    assert "Printed by Dana Whitfield (officer) on" in cover
+    assert "For publication" in cover
 
 
 def test_every_page_is_numbered_page_n_of_m(world, officer):
@@ -73,8 +74,8 @@ def test_the_contents_list_each_section_with_its_page(world, member):
         assert title in pages[int(match.group(1)) - 1]
 
 
-def test_an_officers_paper_with_internal_material_is_confidential_on_every_page(world, officer):
-    content = render_position_paper(position=world.public_position, reader=officer)
+def test_an_officers_leadership_paper_with_internal_material_is_confidential_on_every_page(world, officer):
+    content = render_position_paper(position=world.public_position, reader=officer, audience="leadership")
     pages = page_texts(content)
 
     assert "INTERNAL-EVENT" in pdf_text(content)
@@ -89,15 +90,15 @@ def test_an_internal_position_is_confidential_on_every_page(world, organiser):
 
 
 def test_a_member_never_gets_internal_material_in_a_paper(world, member):
-    text = pdf_text(render_position_paper(position=world.public_position, reader=member))
+    text = pdf_text(render_position_paper(position=world.public_position, reader=member, audience="members"))
 
     assert "MEMBERS-EVENT" in text
     for secret in ("INTERNAL-EVENT", "WALKAWAY-WORDING", "GUIDANCE-NOTE", "INTERNAL-CLAUSE", "CONFIDENTIAL"):
         assert secret not in text
 
 
-def test_an_officer_gets_the_walk_away_wording_and_guidance(world, officer):
-    text = pdf_text(render_position_paper(position=world.public_position, reader=officer))
+def test_an_officer_gets_the_walk_away_wording_and_guidance_in_the_leaderships_paper(world, officer):
+    text = pdf_text(render_position_paper(position=world.public_position, reader=officer, audience="leadership"))
 
     assert "WALKAWAY-WORDING" in text
     assert "GUIDANCE-NOTE" in text
@@ -120,7 +121,8 @@ def test_the_public_get_the_public_paper_without_reference_records(world, anonym
     # The tool's profile is a reference record, for signed-in users only.
     assert "Adaptive practice." not in text
     assert "shown to signed-in members only" in text
-    assert "Printed for the public (not signed in)" in text
+    assert "Printed by a visitor who was not signed in" in text
+    assert "For publication" in text
 
 
 @pytest.mark.parametrize(
@@ -149,10 +151,10 @@ def test_the_paper_follows_the_unions_paper_size(world, member):
 
 
 def test_letter_and_a4_papers_carry_the_same_content(world, member):
-    a4 = flat(pdf_text(render_position_paper(position=world.public_position, reader=member)))
+    a4 = flat(pdf_text(render_position_paper(position=world.public_position, reader=member, audience="members")))
     world.union.paper_size = PaperSize.LETTER
     world.union.save()
-    letter = flat(pdf_text(render_position_paper(position=world.public_position, reader=member)))
+    letter = flat(pdf_text(render_position_paper(position=world.public_position, reader=member, audience="members")))
 
     for phrase in ("PUBLIC-RATIONALE", "PUBLIC-CONDITION paid training", "MEMBERS-EVENT", "WON-ELSEWHERE"):
         assert phrase in a4 and phrase in letter

@@ -108,16 +108,22 @@ def test_an_officer_builds_a_pack_and_downloads_it_when_ready(world, officer, cl
 
     response = client.post(
         reverse("pack_new"),
-        {"subject": f"unit:{world.unit.pk}", "sections": ["summary", "coverage"], "union": world.union.pk},
+        {
+            "subject": f"unit:{world.unit.pk}",
+            "sections": ["summary", "coverage"],
+            "union": world.union.pk,
+            "audience": "members",
+        },
     )
 
     pack = BriefingPack.objects.get()
+    assert pack.audience == "members"
     assert response.status_code == 302
     assert response["Location"] == reverse("pack_detail", args=[pack.pk])
     assert pack.status == PackStatus.READY  # the immediate backend renders at once
     assert pack.sections == ["summary", "coverage"]
     page = client.get(response["Location"])
-    assert "Download the pack (PDF)" in page.content.decode()
+    assert "Download the pack for members of the union (PDF)" in page.content.decode()
     assert "Refresh" not in page
     download = client.get(reverse("pack_download", args=[pack.pk]))
     assert download.status_code == 200
@@ -192,7 +198,7 @@ def test_a_failed_pack_says_why(world, officer, client_for, settings):
 
 def test_a_queued_pack_page_refreshes_itself(world, officer, client_for):
     pack = BriefingPack.objects.create(
-        requester=officer, union=world.union, bargaining_unit=world.unit, sections=["summary"]
+        audience="leadership", requester=officer, union=world.union, bargaining_unit=world.unit, sections=["summary"]
     )
 
     response = client_for(officer).get(reverse("pack_detail", args=[pack.pk]))
@@ -206,6 +212,7 @@ def test_a_queued_pack_page_refreshes_itself(world, officer, client_for):
 @pytest.mark.parametrize("url_name", ["pack_detail", "pack_download"])
 def test_only_the_requester_sees_a_pack(world, officer, request, client_for, persona, url_name):
     pack = BriefingPack.objects.create(
+        audience="leadership",
         requester=officer,
         union=world.union,
         bargaining_unit=world.unit,
@@ -221,6 +228,7 @@ def test_only_the_requester_sees_a_pack(world, officer, request, client_for, per
 
 def test_staff_may_open_anyones_pack(world, officer, staff, client_for):
     pack = BriefingPack.objects.create(
+        audience="leadership",
         requester=officer,
         union=world.union,
         bargaining_unit=world.unit,
@@ -238,6 +246,7 @@ def test_the_pack_builder_costs_the_same_queries_whatever_the_number_of_packs(
 ):
     for _ in range(count):
         BriefingPack.objects.create(
+            audience="leadership",
             requester=officer,
             union=world.union,
             employer=world.employer,
@@ -246,7 +255,7 @@ def test_the_pack_builder_costs_the_same_queries_whatever_the_number_of_packs(
             pdf=b"%PDF" + b"x" * 10_000,
         )
     BriefingPack.objects.create(
-        requester=UserFactory(), union=world.union, employer=world.employer, sections=["summary"]
+        audience="leadership", requester=UserFactory(), union=world.union, employer=world.employer, sections=["summary"]
     )
     client = client_for(officer)
 

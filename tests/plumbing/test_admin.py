@@ -7,7 +7,7 @@ from django.urls import reverse
 from bargaining.access import Visibility
 from bargaining.models import ClauseVersion, ClauseVersionStatus, TabledBy
 from consultations.attachments import Attachment
-from policies.models import BriefingPack
+from policies.models import BriefingPack, InformationRequest
 from tests.factories import (
     BudgetSupportFactory,
     ClauseFactory,
@@ -32,7 +32,8 @@ def admin_url(model, view="changelist", *args):
 def records(union, member):
     version = ClauseVersionFactory(clause=ClauseFactory(agreement__bargaining_unit__union=union))
     SessionNoteFactory(session=NegotiationSessionFactory(bargaining_unit__union=union))
-    ConsultationEventFactory(consultation__union=union)
+    event = ConsultationEventFactory(consultation__union=union)
+    InformationRequest.objects.create(event=event, text={"questions": ["When?"]}, pdf=b"%PDF-1.7", sent_by=member)
     PositionFactory(union=union, visibility=Visibility.PUBLIC)
     ModelClauseFactory(union=union)
     PrincipleFactory(union=union)

@@ -9,7 +9,9 @@ from rest_framework.routers import DefaultRouter
 from accounts.api import TokenView
 from bargaining import api as bargaining_api
 from consultations import api as consultations_api
+from consultations import attachment_api
 from policies import api as policies_api
+from policies import import_api
 from policies.deadlines import api as deadlines_api
 from policies.following import api as following_api
 from policies.overview import api as overview_api
@@ -38,6 +40,7 @@ for prefix, viewset, name in [
     ("proposals", consultations_api.ProcurementProposalViewSet, "proposal"),
     ("consultations", consultations_api.ConsultationViewSet, "consultation"),
     ("consultation-events", consultations_api.ConsultationEventViewSet, "consultation-event"),
+    ("attachments", attachment_api.AttachmentViewSet, "attachment"),
     ("principles", policies_api.PrincipleViewSet, "principle"),
     ("model-clauses", policies_api.ModelClauseViewSet, "model-clause"),
     ("positions", policies_api.PositionViewSet, "position"),
@@ -53,6 +56,8 @@ urlpatterns = [
     path("", include(router.urls)),
     path("auth/token/", TokenView.as_view(), name="api-token"),
     path("search/", overview_api.SearchView.as_view(), name="api-search"),
+    path("imports/", import_api.ImportKindsView.as_view(), name="api-imports"),
+    path("imports/<slug:kind>/", import_api.ImportView.as_view(), name="api-import"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # The split view loads its start-up script from a URL, as the Content-Security-Policy demands.
     path(

@@ -237,6 +237,27 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+# Documents attached to records: never under a URL (only consultations.attachment_views serves them, after the
+# access rule). A private folder by default; an S3-compatible object store when ATTACHMENTS_S3_BUCKET is set
+# (needs `pip install django-storages[s3] boto3`; credentials from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY).
+if os.environ.get("ATTACHMENTS_S3_BUCKET"):
+    STORAGES["attachments"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["ATTACHMENTS_S3_BUCKET"],
+            "endpoint_url": os.environ.get("ATTACHMENTS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("ATTACHMENTS_S3_REGION") or None,
+            "location": os.environ.get("ATTACHMENTS_S3_PREFIX", ""),
+            "default_acl": "private",
+            "file_overwrite": False,
+            "querystring_auth": True,
+        },
+    }
+else:
+    STORAGES["attachments"] = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": os.environ.get("ATTACHMENTS_DIR", BASE_DIR / "private")},
+    }
 # A spreadsheet being imported is kept here between its dry run and its confirmation (a day at most). Several
 # web servers need a folder they all share.
 IMPORT_UPLOAD_DIR = Path(os.environ.get("IMPORT_UPLOAD_DIR", Path(tempfile.gettempdir()) / "caucus-imports"))

@@ -1,5 +1,7 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
+from consultations.attachments import Attachment, remove_document
 from consultations.models import Consultation, ConsultationEvent, EdTechTool, ProcurementProposal, Vendor
 from consultations.services import edit_consultation
 from plumbing.admin import RecordAdmin
@@ -65,3 +67,28 @@ class ConsultationEventAdmin(RecordAdmin):
     date_hierarchy = "occurred_on"
     autocomplete_fields = ["consultation", "author"]
     list_select_related = ["consultation__union", "consultation__proposal", "author"]
+
+
+@admin.register(Attachment)
+class AttachmentAdmin(SimpleHistoryAdmin):
+    """Documents are read here; they are added on their record's page or through the API (the content checks
+    live in attach_document), and removed through remove_document so that the stored file goes too."""
+
+    list_display = ["name", "content_type", "union", "visibility", "uploaded_at"]
+    list_filter = ["content_type", "visibility"]
+    search_fields = ["name"]
+    readonly_fields = [
+        "union", "visibility", "agreement", "session", "proposal", "event", "tool", "name", "content_type", "size",
+        "uploaded_by", "uploaded_at",
+    ]  # fmt: skip
+    exclude = ["text"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def delete_model(self, request, obj):
+        remove_document(attachment=obj, user=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            remove_document(attachment=obj, user=request.user)

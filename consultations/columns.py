@@ -95,7 +95,8 @@ EVENTS = Columns(
     name="consultation-events",
     model=ConsultationEvent,
     columns=[
-        Column("Union", attr("consultation__union__name")),
+        # With the proposal, the union names the consultation an imported event belongs to.
+        Column("Union", attr("consultation__union__name"), field="union"),
         Column("Proposal", attr("consultation__proposal__title"), field="consultation", key="proposal__title"),
         Column("Occurred on", attr("occurred_on"), field="occurred_on"),
         Column("Kind", display("kind"), field="kind"),

@@ -220,6 +220,20 @@ class EventEditForm(RecordForm):
         self.fields["kind"].choices = CHOSEN_EVENT_KINDS
 
 
+class EventImportForm(EventEditForm):
+    """A new event read from a spreadsheet: the event and the consultation it belongs to, among those the
+    importer may add events to (the web page adds it from the consultation's own page)."""
+
+    fixed_fields = ()
+
+    class Meta(EventEditForm.Meta):
+        fields = ["consultation", *EventEditForm.Meta.fields]
+
+    def __init__(self, *args, consultations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["consultation"].queryset = consultations
+
+
 class StageForm(TextForm):
     stage = forms.ChoiceField(choices=ConsultationStage.choices, label="Move to stage")
     # The stage the officer saw: a move made by someone else in between refuses this one.

@@ -1,13 +1,30 @@
-"""Importing vendors and tools (with their vendors) from spreadsheets, through the web forms."""
+"""Importing vendors, tools (with their vendors), proposals, consultations and their timeline events from
+spreadsheets, through the web forms and the services."""
+
+import datetime
 
 from django.core.exceptions import ValidationError
 
 from bargaining.models import Clause, Employer, Union
 from consultations import columns
-from consultations.forms import ConsultationForm, ProposalForm, ToolForm, VendorForm
-from consultations.models import Consultation, EdTechTool, ProcurementProposal, Vendor
-from consultations.services import edit_consultation, record_proposal
-from plumbing.imports import ImportKind, find_one
+from consultations.forms import (
+    ConsultationForm,
+    EventEditForm,
+    EventImportForm,
+    ProposalForm,
+    ToolForm,
+    VendorForm,
+)
+from consultations.models import (
+    CHOSEN_EVENT_KINDS,
+    Consultation,
+    ConsultationEvent,
+    EdTechTool,
+    ProcurementProposal,
+    Vendor,
+)
+from consultations.services import add_consultation_event, edit_consultation, record_proposal
+from plumbing.imports import ImportKind, find_one, remember_found
 from plumbing.records import save_record
 
 
@@ -27,7 +44,9 @@ VENDORS = ImportKind(
 def _new_vendor(values, user, reason):
     """A tool's vendor new to the registry is added with it, through the vendor form."""
     name = values.get("Vendor", "")
-    if not name or Vendor.objects.visible_to(user).filter(name__iexact=name).exists():
+    if not name or remember_found(
+        ("vendor", name.lower()), Vendor.objects.visible_to(user).filter(name__iexact=name).exists
+    ):
         return []
     form = VendorForm({"name": name})
     if not form.is_valid():
@@ -39,7 +58,7 @@ def _new_vendor(values, user, reason):
 
 def _find_tool(values, user):
     return find_one(
-        EdTechTool.objects.visible_to(user),
+        EdTechTool.objects.visible_to(user).select_related("vendor"),
         "tool",
         vendor__name__iexact=values["Vendor"],
         name__iexact=values["Name"],
@@ -154,4 +173,73 @@ CONSULTATIONS = ImportKind(
     },
 )
 
-KINDS = {kind.name: kind for kind in (VENDORS, TOOLS, PROPOSALS, CONSULTATIONS)}
+
+def _event_consultations(values, user):
+    """The consultations a row's event may belong to: those the importer may add events to, of the row's union
+    when it names one."""
+    consultations = Consultation.objects.editable_by(user)
+    if values.get("Union"):
+        consultations = consultations.filter(union__name__iexact=values["Union"])
+    return consultations
+
+
+def _event_kind(text: str) -> str:
+    for value, label in CHOSEN_EVENT_KINDS:
+        if text.lower() in (value, label.lower()):
+            return value
+    return text
+
+
+def _find_event(values, user):
+    """An event is matched on everything it says (its consultation, date, kind and summary): two events of a day
+    may share a kind, and a corrected summary is a new event, not a silent rewrite of the record."""
+    consultation = find_one(
+        _event_consultations(values, user), "consultation", proposal__title__iexact=values["Proposal"]
+    )
+    if consultation is None:
+        raise ValidationError(
+            {"consultation": f"No consultation on “{values['Proposal']}” of a union you are an officer of."}
+        )
+    try:
+        occurred_on = datetime.date.fromisoformat(values["Occurred on"])
+    except ValueError:
+        return None  # the form names the bad date
+    return find_one(
+        ConsultationEvent.objects.filter(consultation=consultation),
+        "event",
+        occurred_on=occurred_on,
+        kind=_event_kind(values["Kind"]),
+        summary=values["Summary"],
+    )
+
+
+def _event_form(data, instance, user, values):
+    if instance is not None:
+        return EventEditForm(data, instance=instance)
+    return EventImportForm(data, consultations=_event_consultations(values, user).select_related("proposal"))
+
+
+def _save_event(form, user):
+    """A new event through the web page's workflow (consultations.services.add_consultation_event)."""
+    if form.instance.pk is not None:
+        return save_record(form, user=user)
+    return add_consultation_event(user=user, **form.cleaned_data)
+
+
+EVENTS = ImportKind(
+    name="consultation-events",
+    columns=columns.EVENTS,
+    find=_find_event,
+    form=_event_form,
+    save=_save_event,
+    example={
+        "Union": "Northview Education Association",
+        "Proposal": "Adopt BrightPath Tutor for grades 3-8",
+        "Occurred on": "2025-01-20",
+        "Kind": "Notice",
+        "Summary": "The district's notice letter arrived.",
+        "Visibility": "Members of the union",
+    },
+)
+
+KINDS = {kind.name: kind for kind in (VENDORS, TOOLS, PROPOSALS, CONSULTATIONS, EVENTS)}

@@ -428,3 +428,7 @@ class ConsultationEvent(models.Model):
         if self.pk is not None and ever_shown_beyond_leadership(self):
             return "This event has been shared beyond the union's leadership, so it is kept: correct it instead."
         return None
+
+
+# Documents attached to records live in their own module; imported here so that Django knows the model.
+from consultations.attachments import Attachment  # noqa: E402, F401

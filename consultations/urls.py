@@ -1,12 +1,16 @@
 from django.urls import path
 
-from consultations import clause_library, views
+from consultations import attachment_views, clause_library, views
 
 # Every record: /<collection>/new/ (or /<parent collection>/<id>/<collection>/new/ when it is made in the
 # context of another), /<collection>/<id>/edit/, /<collection>/<id>/history/, /<collection>/<id>/delete/;
 # /<collection>/<id>/archive/ for records retired by archiving. The pages of a tool, a proposal and a
 # consultation are policies.overview's.
 urlpatterns = [
+    # Documents attached to an agreement, a session, a proposal, a timeline event or a tool.
+    path("attachments/new/<slug:owner>/<id:pk>/", attachment_views.attachment_create, name="attachment_create"),
+    path("attachments/<id:pk>/", attachment_views.attachment_download, name="attachment_download"),
+    path("attachments/<id:pk>/remove/", attachment_views.attachment_remove, name="attachment_remove"),
     path("vendors/", views.vendor_list, name="vendor_list"),
     path("vendors/new/", views.vendor_create, name="vendor_create"),
     path("vendors/<id:pk>/", views.vendor_detail, name="vendor_detail"),

@@ -7,8 +7,10 @@ are the forms' own. Every row goes through the form inside one transaction; a dr
 import with any refused row rolls it back too, so a file is applied all or nothing.
 """
 
+import contextvars
 import csv
 import datetime
+import functools
 import hashlib
 import io
 import json
@@ -23,7 +25,7 @@ from pathlib import Path
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import EmptyResultSet, ValidationError
 from django.db import transaction
 from django.forms.models import model_to_dict
 from openpyxl import load_workbook
@@ -247,6 +249,7 @@ def run_import(kind: ImportKind, table: Table, *, user, source: str, dry_run: bo
     _check_headers(kind, table.headers)
     importer = _Importer(kind, user, reason=f"Imported from {source}"[:100])
     report = Report(kind=kind.name, rows=[])
+    memo = _memo.set({})
     try:
         with transaction.atomic():
             for number, cells in table.rows:
@@ -256,8 +259,27 @@ def run_import(kind: ImportKind, table: Table, *, user, source: str, dry_run: bo
                 raise _Rollback
     except _Rollback:
         return report
+    finally:
+        _memo.reset(memo)
     report.applied = True
     return report
+
+
+_memo = contextvars.ContextVar("import_memo", default=None)
+
+
+def remember_found(key, find: Callable):
+    """`find()`, asked once per file when it finds something: a hook's look-up that later rows repeat (is this
+    vendor in the registry yet?). Nothing found is asked again, since a later row may have added it."""
+    memo = _memo.get()
+    if memo is None:
+        return find()
+    if key not in memo:
+        found = find()
+        if not found:
+            return found
+        memo[key] = found
+    return memo[key]
 
 
 def _check_headers(kind: ImportKind, headers: list[str]) -> None:
@@ -283,6 +305,7 @@ class _Importer:
         self.may_add = kind.columns.model.objects.may_add(user)
         self.blank_fields = {}
         self.ids = {}
+        self.choices = _Choices()
 
     def row(self, number: int, values: dict, union: str | None = None) -> RowResult:
         values = {header: cell_text(value) for header, value in values.items()}
@@ -291,9 +314,10 @@ class _Importer:
             values["Union"] = values.get("Union") or union
             if values["Union"].lower() != union.lower():
                 return RowResult(number, "refused", errors=[("Union", f"This import is for {union} only.")])
+        # No savepoint per row: every write a row makes goes through a form or a service that is atomic itself,
+        # and a file with a refused row is rolled back whole.
         try:
-            with transaction.atomic():
-                return self._row(number, values)
+            return self._row(number, values)
         except ValidationError as error:
             by_field = {column.field: column.header for column in kind.import_columns}
             errors = (
@@ -316,6 +340,7 @@ class _Importer:
         if errors:
             return RowResult(number, "refused", errors=errors)
         form = kind.form(data, instance, user, values)
+        self.choices.attach(form)
         if not form.is_valid():
             return RowResult(number, "refused", errors=self._form_errors(form))
         # Only what the file says counts: a field the kind does not import (a consultation's clauses) is kept.
@@ -376,6 +401,32 @@ class _Importer:
     def _form_errors(self, form) -> list[tuple[str, str]]:
         by_field = {column.field: column.header for column in self.kind.import_columns}
         return [(by_field.get(name, ""), message) for name, messages in form.errors.items() for message in messages]
+
+
+class _Choices:
+    """The records a form's pickers chose, remembered for the rest of the file: a row naming the same vendor as
+    the row before costs no query. Remembered by the picker's query (its SQL), so a row whose form offers other
+    choices (another union's principles, an archived record that is already chosen) is checked by its own."""
+
+    def __init__(self):
+        self.chosen = {}
+
+    def attach(self, form) -> None:
+        for picker in form.fields.values():
+            if isinstance(picker, forms.ModelChoiceField) and not isinstance(picker, forms.ModelMultipleChoiceField):
+                picker.to_python = functools.partial(self._to_python, picker, picker.to_python)
+
+    def _to_python(self, field, to_python, value):
+        if value in field.empty_values:
+            return to_python(value)
+        try:
+            key = (str(field.queryset.query), field.to_field_name, str(value))
+        except EmptyResultSet:
+            return to_python(value)
+        if key not in self.chosen:
+            # Only what was found is remembered: a record added by a later row is looked for again.
+            self.chosen[key] = to_python(value)
+        return self.chosen[key]
 
 
 def _initial(field):

@@ -69,7 +69,7 @@ def import_page(request):
     try:
         check_size(upload.size)  # before a byte of it is read
         data = upload.read()
-        reports = _import(kind, upload.name, data, user=request.user, dry_run=True)
+        reports = import_file(kind, upload.name, data, user=request.user, dry_run=True)
     except BadFile as error:
         form.add_error("file", str(error))
         return render(request, "policies/import.html", context, status=400)
@@ -89,7 +89,7 @@ def _apply(request):
         context["gone"] = True
         return render(request, "policies/import.html", context, status=410)
     try:
-        reports = _import(kept["kind"], kept["name"], kept["data"], user=request.user, dry_run=False)
+        reports = import_file(kept["kind"], kept["name"], kept["data"], user=request.user, dry_run=False)
     except BadFile as error:  # the same file read the same way: only if the kinds' columns changed meanwhile
         context["form"].add_error(None, str(error))
         return render(request, "policies/import.html", context, status=400)
@@ -102,7 +102,7 @@ def _apply(request):
     return render(request, "policies/import.html", context, status=200 if applied else 409)
 
 
-def _import(kind: str, name: str, data: bytes, *, user, dry_run: bool):
+def import_file(kind: str, name: str, data: bytes, *, user, dry_run: bool):
     """The reports of one kind's file, or of every sheet of a union's workbook (EVERYTHING)."""
     if kind == EVERYTHING:
         if not name.lower().endswith(".xlsx"):

@@ -9,6 +9,7 @@ the walk-away wording, anyone else's would not.
 from django.db import transaction
 from django.db.models import Q
 
+from consultations.models import EventKind
 from plumbing.export import CHUNK_SIZE, write_xlsx
 from plumbing.imports import BadFile, Report, read_sheets, run_import
 from policies.imports import KINDS
@@ -28,6 +29,10 @@ OWNED_BY = {
     ).distinct(),
     "proposals": lambda rows, union: rows.filter(Q(consultations__union=union) | Q(positions__union=union)).distinct(),
     "consultations": lambda rows, union: rows.filter(union=union),
+    # What officers wrote on the timelines: the record changes Caucus wrote itself come back with the edits.
+    "consultation-events": lambda rows, union: rows.filter(consultation__union=union).exclude(
+        kind=EventKind.RECORD_CHANGE
+    ),
     "principles": lambda rows, union: rows.filter(union=union),
     "model-clauses": lambda rows, union: rows.filter(union=union),
 }

@@ -20,6 +20,7 @@ from django.utils.html import format_html
 
 from bargaining.models import Clause
 from bargaining.search import highlight_clauses, search_clauses
+from consultations.attachments import Attachment
 from consultations.models import Consultation, ConsultationEvent, EdTechTool, ProcurementProposal
 from plumbing.pages import excerpt, highlight
 from plumbing.search import TextQuery, light_stem, search_documents
@@ -126,6 +127,15 @@ KINDS = [
         lambda: _text("statement"),
         "title",
         lambda principle: principle.title,
+    ),
+    # Documents attached to records: their name and the text of a PDF or Word document.
+    Kind(
+        "documents",
+        "Documents",
+        lambda user: Attachment.objects.visible_to(user),
+        lambda: _text("text"),
+        "name",
+        lambda document: document.name,
     ),
 ]
 

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from bargaining.access import Visibility
 from bargaining.models import ClauseVersion, ClauseVersionStatus, TabledBy
+from consultations.attachments import Attachment
 from policies.models import BriefingPack, InformationRequest
 from tests.factories import (
     BudgetSupportFactory,
@@ -37,6 +38,14 @@ def records(union, member):
     ModelClauseFactory(union=union)
     PrincipleFactory(union=union)
     BudgetSupportFactory(union=union)
+    Attachment.objects.create(
+        union=union,
+        agreement=version.clause.agreement,
+        name="Signed MOU.pdf",
+        content_type="application/pdf",
+        size=1,
+        stored_as="attachments/admin-test",
+    )
     BriefingPack.objects.create(
         requester=member, union=union, bargaining_unit=version.clause.agreement.bargaining_unit, sections=["summary"]
     )

@@ -50,6 +50,7 @@ def test_an_officer_finds_every_kind_with_counts_and_links(client_for, officer, 
         "events": 2,
         "positions": 2,
         "principles": 1,
+        "documents": 0,
     }
     assert f'href="{tool.get_absolute_url()}"' in response.text
     assert "<mark>GradeGenie</mark>" in response.text
@@ -81,6 +82,7 @@ def test_anonymous_finds_only_public_records(client_for, anonymous, gradegenie):
         "events": 0,
         "positions": 1,
         "principles": 1,
+        "documents": 0,
     }
 
 

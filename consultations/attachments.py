@@ -1,0 +1,290 @@
+"""Documents attached to records: a notice letter on a proposal or a timeline event, a signed privacy agreement
+on a tool, the signed agreement or MOU on an agreement, papers tabled in a session.
+
+Here, in consultations, because it is the lowest layer that sees every record a document is attached to. An
+attachment belongs to a union and has a visibility that never exceeds its record's, and it is visible only to
+those who may see both it and its record (`visible_to`). The file is checked by its content (never its name),
+kept through Django's storage API under a random name (`STORAGES["attachments"]`: a private folder, or an
+S3-compatible store), and its text (PDF, DOCX) is kept for search.
+"""
+
+import io
+import re
+import secrets
+import unicodedata
+import zipfile
+from xml.etree import ElementTree
+
+from django.apps import apps
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import File
+from django.core.files.storage import storages
+from django.db import models, transaction
+from django.db.models import Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from bargaining.access import UnionOwnedQuerySet, Visibility, is_more_visible, is_site_staff
+from bargaining.models import Agreement, NegotiationSession, Union
+
+MAX_BYTES = 20 * 1024 * 1024
+MAX_TEXT = 1_000_000  # characters of extracted text kept for search
+MAX_XML = 50 * 1024 * 1024  # a Word document's text, unpacked
+
+# What a document may be, by what its bytes say it is.
+PDF = "application/pdf"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+ODT = "application/vnd.oasis.opendocument.text"
+PNG = "image/png"
+JPEG = "image/jpeg"
+KINDS = {PDF: "PDF", DOCX: "Word document", XLSX: "Excel workbook", ODT: "OpenDocument text", PNG: "PNG image",
+         JPEG: "JPEG image"}  # fmt: skip
+
+# The records a document can be attached to: the field on Attachment, and the model.
+# (consultations.models imports this module, so its models are named by label here, not imported.)
+OWNERS = {
+    "agreement": "bargaining.Agreement",
+    "session": "bargaining.NegotiationSession",
+    "proposal": "consultations.ProcurementProposal",
+    "event": "consultations.ConsultationEvent",
+    "tool": "consultations.EdTechTool",
+}
+
+
+def owner_model(name: str):
+    return apps.get_model(OWNERS[name])
+
+
+# Records that carry their own union and visibility; the others are shared reference records.
+UNION_OWNED = {
+    "agreement": "bargaining_unit__union",
+    "session": "bargaining_unit__union",
+    "event": "consultation__union",
+}
+
+
+def storage():
+    return storages["attachments"]
+
+
+class AttachmentQuerySet(UnionOwnedQuerySet):
+    def visible_to(self, user):
+        """Those whose own visibility lets `user` read them, on a record `user` may see."""
+        if is_site_staff(user):
+            return self.all()
+        on_visible_record = Q()
+        for name in OWNERS:
+            on_visible_record |= Q(**{f"{name}__in": owner_model(name).objects.visible_to(user).values("pk")})
+        return self.filter(self.visibility_rule(user)).filter(on_visible_record)
+
+
+class Attachment(models.Model):
+    union = models.ForeignKey(Union, on_delete=models.PROTECT, related_name="attachments")
+    visibility = models.CharField(max_length=10, choices=Visibility.choices, default=Visibility.INTERNAL)
+    agreement = models.ForeignKey(
+        Agreement, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
+    )
+    session = models.ForeignKey(
+        NegotiationSession, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
+    )
+    proposal = models.ForeignKey(
+        "consultations.ProcurementProposal", null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
+    )
+    event = models.ForeignKey(
+        "consultations.ConsultationEvent", null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
+    )
+    tool = models.ForeignKey(
+        "consultations.EdTechTool", null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
+    )
+    name = models.CharField(max_length=200, help_text="The file's name as it was sent: for display only.")
+    content_type = models.CharField(max_length=100, choices=list(KINDS.items()))
+    size = models.PositiveIntegerField()
+    # Random, never derived from the name sent: no one chooses where a file is written.
+    stored_as = models.CharField(max_length=100, unique=True, editable=False)
+    text = models.TextField(blank=True, editable=False, help_text="The document's text, for search.")
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords(excluded_fields=["text"])
+
+    objects = AttachmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-uploaded_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(agreement__isnull=False, session=None, proposal=None, event=None, tool=None)
+                    | Q(agreement=None, session__isnull=False, proposal=None, event=None, tool=None)
+                    | Q(agreement=None, session=None, proposal__isnull=False, event=None, tool=None)
+                    | Q(agreement=None, session=None, proposal=None, event__isnull=False, tool=None)
+                    | Q(agreement=None, session=None, proposal=None, event=None, tool__isnull=False)
+                ),
+                name="attachment_on_exactly_one_record",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("attachment_download", args=[self.pk])
+
+    @property
+    def record(self):
+        return next(getattr(self, name) for name in OWNERS if getattr(self, f"{name}_id") is not None)
+
+    def clean(self):
+        record = self.record
+        ceiling = record_visibility(record)
+        if ceiling is not None and is_more_visible(self.visibility, ceiling):
+            raise ValidationError(
+                {"visibility": f"A document cannot be more visible than “{record}”, which is {ceiling}."}
+            )
+
+
+def record_visibility(record) -> str | None:
+    """The least visible of a union-owned record and its ancestors (None for a shared reference record)."""
+    if not hasattr(type(record).objects, "with_effective_visibility"):
+        return None
+    return (
+        type(record)
+        .objects.with_effective_visibility()
+        .values_list("effective_visibility", flat=True)
+        .get(pk=record.pk)
+    )
+
+
+def record_union(record):
+    """The union that owns a union-owned record (None for a shared reference record)."""
+    name = owner_field(record)
+    if name not in UNION_OWNED:
+        return None
+    return type(record).objects.values_list(UNION_OWNED[name], flat=True).get(pk=record.pk)
+
+
+def owner_field(record) -> str:
+    for name in OWNERS:
+        if isinstance(record, owner_model(name)):
+            return name
+    raise TypeError(f"Documents cannot be attached to {type(record).__name__}.")
+
+
+# Checking what a file is
+
+
+def sniff(head: bytes, file) -> str:
+    """The file's type, read from its bytes (never its name); ValidationError for anything else."""
+    if head.startswith(b"%PDF-"):
+        return PDF
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return PNG
+    if head.startswith(b"\xff\xd8\xff"):
+        return JPEG
+    if head.startswith(b"PK\x03\x04"):
+        kind = _zipped_kind(file)
+        if kind:
+            return kind
+    raise ValidationError(
+        {"file": "Send a PDF, Word (.docx), Excel (.xlsx), OpenDocument text (.odt), PNG or JPEG file."}
+    )
+
+
+def _zipped_kind(file) -> str | None:
+    try:
+        with zipfile.ZipFile(file) as archive:
+            names = set(archive.namelist())
+            if "mimetype" in names and archive.read("mimetype").strip() == ODT.encode():
+                return ODT
+            if "[Content_Types].xml" in names:
+                if "word/document.xml" in names:
+                    return DOCX
+                if "xl/workbook.xml" in names:
+                    return XLSX
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError):
+        return None
+    return None
+
+
+def display_name(name: str) -> str:
+    """The name sent, for display: its last path part, without control characters; never used as a path."""
+    name = re.split(r"[/\\]", name or "")[-1]
+    name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C").strip().lstrip(".")
+    return name[:200] or "document"
+
+
+def extract_text(content_type: str, file) -> str:
+    """The text of a PDF or Word document, for search; nothing for the others or for a file that will not open."""
+    file.seek(0)
+    try:
+        if content_type == PDF:
+            from pypdf import PdfReader
+
+            reader = PdfReader(file)
+            text = "\n".join((page.extract_text() or "") for page in reader.pages[:500])
+        elif content_type == DOCX:
+            with zipfile.ZipFile(file) as archive:
+                if archive.getinfo("word/document.xml").file_size > MAX_XML:
+                    return ""  # a zip bomb, or a document too long to index
+                xml = archive.read("word/document.xml")
+            if b"<!DOCTYPE" in xml or b"<!ENTITY" in xml:
+                return ""  # Word never writes these; entities are how XML bombs explode
+            root = ElementTree.fromstring(xml)  # noqa: S314 - no DTD, no entities, bounded size (checked above)
+            namespace = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+            text = "\n".join(
+                "".join(node.text or "" for node in paragraph.iter(f"{namespace}t"))
+                for paragraph in root.iter(f"{namespace}p")
+            )
+        else:
+            return ""
+    except Exception:  # a document whose text cannot be read is still kept, just not searchable
+        return ""
+    return text[:MAX_TEXT]
+
+
+# The one way in and out
+
+
+@transaction.atomic
+def attach_document(*, record, upload, visibility: str, user, union=None) -> Attachment:
+    """Attach an uploaded file to `record` (whose editor `user` is: the caller checks). The union is the record's
+    own, or for a shared record (a tool, a proposal) one `user` is an officer of. Raises ValidationError naming
+    the field at fault."""
+    if upload.size > MAX_BYTES:  # refused by its size, before it is read
+        raise ValidationError({"file": f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB."})
+    data = upload.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise ValidationError({"file": f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB."})
+    content_type = sniff(data[:8], io.BytesIO(data))
+    owning_union = record_union(record)
+    if owning_union is None:
+        if union is None or not Union.objects.editable_by(user).filter(pk=getattr(union, "pk", union)).exists():
+            raise ValidationError({"union": "Choose a union you are an officer of."})
+        owning_union = getattr(union, "pk", union)
+    attachment = Attachment(
+        union_id=owning_union,
+        visibility=visibility,
+        name=display_name(upload.name),
+        content_type=content_type,
+        size=len(data),
+        stored_as=f"attachments/{secrets.token_hex(20)}",
+        text=extract_text(content_type, io.BytesIO(data)),
+        uploaded_by=user if user is not None and user.is_authenticated else None,
+        **{owner_field(record): record},
+    )
+    attachment.full_clean(exclude=["stored_as"])
+    attachment.stored_as = storage().save(attachment.stored_as, File(io.BytesIO(data)))
+    attachment._history_user = attachment.uploaded_by
+    attachment.save()
+    return attachment
+
+
+@transaction.atomic
+def remove_document(*, attachment: Attachment, user) -> None:
+    """Remove a document from its record: its history row says who removed it and when. The stored file goes
+    once the removal is committed."""
+    attachment._history_user = user if user is not None and user.is_authenticated else None
+    stored_as = attachment.stored_as
+    attachment.delete()
+    transaction.on_commit(lambda: storage().delete(stored_as))

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('bargaining', '0011_deadline_settings_of_unions_and_agreements'),
-        ('consultations', '0007_event_answer_due_on'),
+        ('consultations', '0009_index_event_list_order'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -14,7 +14,7 @@ from bargaining.models import Union
 from consultations.attachment_views import download
 from consultations.attachments import MAX_BYTES, OWNERS, Attachment, attach_document, owner_model, remove_document
 from plumbing.api.errors import as_drf_error
-from plumbing.api.schema import ERROR
+from plumbing.api.schema import ERROR, VALIDATION_ERROR
 from plumbing.records import may_edit
 
 
@@ -53,7 +53,10 @@ RECORD_FILTERS = [
 
 
 @extend_schema_view(
-    list=extend_schema(parameters=RECORD_FILTERS, responses={200: AttachmentSerializer(many=True), 401: ERROR}),
+    list=extend_schema(
+        parameters=RECORD_FILTERS,
+        responses={200: AttachmentSerializer(many=True), 400: VALIDATION_ERROR, 401: ERROR},
+    ),
     retrieve=extend_schema(responses={200: AttachmentSerializer, 401: ERROR, 404: ERROR}),
     destroy=extend_schema(
         responses={

@@ -26,9 +26,10 @@ class TaskViewSet(CaucusViewSet):
         # The union first: someone who may not assign its tasks hears 403, not what is wrong with the rest.
         self.refuse_unless_may_add()
         try:
-            union = self.get_serializer().fields["union"].run_validation(request.data.get("union"))
+            given = request.data.get("union") if isinstance(request.data, dict) else None
+            union = self.get_serializer().fields["union"].run_validation(given)
         except serializers.ValidationError:
-            union = None  # the full validation names it
+            union = None  # the full validation names it (a body that is not an object too)
         if union is not None:
             self.check_owner({"union": union})
         return super().create(request, *args, **kwargs)

@@ -143,7 +143,13 @@ class PackListView(generics.ListCreateAPIView):
     @extend_schema(
         operation_id="packs_list",
         summary="Your briefing packs",
-        responses={200: BriefingPackSerializer(many=True), 401: UNAUTHENTICATED, 404: NOT_FOUND, 429: THROTTLED},
+        responses={
+            200: BriefingPackSerializer(many=True),
+            400: VALIDATION_ERROR,  # a cursor or page size refused
+            401: UNAUTHENTICATED,
+            404: NOT_FOUND,
+            429: THROTTLED,
+        },
     )
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
@@ -166,7 +172,9 @@ class PackListView(generics.ListCreateAPIView):
         },
     )
     def post(self, request, *args, **kwargs):
-        data = request.data.copy() if hasattr(request.data, "copy") else dict(request.data)
+        if not isinstance(request.data, dict):
+            raise exceptions.ValidationError({"non_field_errors": ["Send the pack's choices as a JSON object."]})
+        data = request.data.copy()
         if "audience" in request.query_params and "audience" not in data:
             data["audience"] = request.query_params["audience"]
         serializer = BriefingPackRequestSerializer(data=data, context=self.get_serializer_context())

@@ -5,7 +5,7 @@ from rest_framework import exceptions, viewsets
 from rest_framework.renderers import JSONRenderer
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
-from plumbing.api import ERROR, CaucusPagination, CaucusViewSet, JSONAnswers
+from plumbing.api import ERROR, VALIDATION_ERROR, CaucusPagination, CaucusViewSet, JSONAnswers
 from policies.following.models import Follow
 from policies.following.notifications import notifications_for
 from policies.following.serializers import FollowSerializer, NotificationSerializer
@@ -28,7 +28,7 @@ class NotificationViewSet(viewsets.ViewSet):
     throttle_classes = [AnonRateThrottle, UserRateThrottle]
     pagination_class = CaucusPagination
 
-    @extend_schema(responses={200: NotificationSerializer(many=True), 401: ERROR})
+    @extend_schema(responses={200: NotificationSerializer(many=True), 400: VALIDATION_ERROR, 401: ERROR})
     def list(self, request):
         if not request.user.is_authenticated:
             raise exceptions.NotAuthenticated()

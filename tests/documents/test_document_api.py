@@ -249,3 +249,11 @@ def test_the_pack_list_costs_the_same_queries_whatever_its_length(
 )
 def test_an_id_too_large_for_the_database_is_a_404_in_the_api(db, officer, api, url):
     assert api(officer, token=True).get(url).status_code == 404
+
+
+@pytest.mark.parametrize("body", [[None, None], "a text", 7])
+def test_a_pack_or_a_task_asked_for_with_a_body_that_is_not_an_object_is_a_400(api, officer, body):
+    client = api(officer)
+    for url in ("/api/v1/packs/?audience=members", "/api/v1/tasks/"):
+        response = client.post(url, body, format="json")
+        assert response.status_code == 400, (url, response.content)

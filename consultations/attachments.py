@@ -27,6 +27,7 @@ from simple_history.models import HistoricalRecords
 
 from bargaining.access import UnionOwnedQuerySet, Visibility, is_more_visible, is_site_staff
 from bargaining.models import Agreement, NegotiationSession, Union
+from plumbing.history import HistoryEntry
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_TEXT = 1_000_000  # characters of extracted text kept for search
@@ -288,3 +289,23 @@ def remove_document(*, attachment: Attachment, user) -> None:
     stored_as = attachment.stored_as
     attachment.delete()
     transaction.on_commit(lambda: storage().delete(stored_as))
+
+
+def document_history(record, user, *, limit: int = 50) -> list[HistoryEntry]:
+    """The documents added to and removed from `record` (whose reader `user` is: the caller checks), newest first,
+    each judged by its own visibility and union, as the page of documents is: one query."""
+    rows = (
+        Attachment.history.filter(**{f"{owner_field(record)}_id": record.pk}, history_type__in=["+", "-"])
+        .filter(Attachment.objects.visibility_rule(user))
+        .select_related("history_user")
+        .order_by("-history_date", "-history_id")[:limit]
+    )
+    return [
+        HistoryEntry(
+            row.history_date,
+            row.history_user,
+            "document_added" if row.history_type == "+" else "document_removed",
+            subject=row.name,
+        )
+        for row in rows
+    ]

@@ -8,7 +8,7 @@ not see (a model clause's walk-away wording, say) are left out, and who made eac
 where the model's `authors_visible_to` rule allows.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.core.exceptions import FieldDoesNotExist
 from simple_history import utils
@@ -42,8 +42,11 @@ class History:
 class HistoryEntry:
     when: object
     who: object | None  # None when the reader may not see who made the change
-    kind: str  # "created", "changed", "deleted", or "first_visible" (the first version this reader could see)
+    # "created", "changed", "deleted", "first_visible" (the first version this reader could see), or of a record
+    # kept beside this one: "document_added" and "document_removed", naming the document as `subject`.
+    kind: str
     changes: list[Change] = field(default_factory=list)
+    subject: str = ""
 
 
 def visible_history(record, user, *, hidden_fields=(), limit: int = 50) -> History:
@@ -79,6 +82,17 @@ def visible_history(record, user, *, hidden_fields=(), limit: int = 50) -> Histo
         for when, who, kind, changes in raw
     ]
     return History(entries, show_authors)
+
+
+def with_entries(history: History, entries, *, limit: int = 50) -> History:
+    """`history` with `entries` about records kept beside it (documents added and removed), newest first; who made
+    them is shown only as the record's own authors are."""
+    if not entries:
+        return history
+    if not history.show_authors:
+        entries = [replace(entry, who=None) for entry in entries]
+    merged = sorted([*history.entries, *entries], key=lambda entry: entry.when, reverse=True)
+    return History(merged[:limit], history.show_authors)
 
 
 def _links_by_version(versions, excluded) -> dict:

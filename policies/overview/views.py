@@ -22,6 +22,7 @@ from bargaining.models import (
     Union,
     current_school_year,
 )
+from consultations.attachments import Attachment
 from consultations.forms import EventForm, StageForm
 from consultations.models import (
     Consultation,
@@ -160,6 +161,8 @@ def consultation_detail(request, pk):
         .select_related("author", "consultation__union", "information_request")
         .order_by("-occurred_on", "-created_at")
     )
+    editable_events = set(events.editable_by(user).values_list("pk", flat=True)) if can_edit else set()
+    events = _with_documents(list(events), consultation, user)
     return render(
         request,
         "consultations/consultation_detail.html",
@@ -169,7 +172,7 @@ def consultation_detail(request, pk):
             "events": events,
             # Who wrote each event is the union's own business, as in the record's history.
             "show_authors": leads_union(user, consultation.union_id),
-            "editable_events": set(events.editable_by(user).values_list("pk", flat=True)) if can_edit else set(),
+            "editable_events": editable_events,
             "record_change": EventKind.RECORD_CHANGE,
             "clauses": consultation.resulting_clauses.visible_to(user)
             .select_related("agreement", "topic")
@@ -185,6 +188,29 @@ def consultation_detail(request, pk):
             "stage_form": StageForm(initial={"stage": consultation.stage, "current_stage": consultation.stage}),
         },
     )
+
+
+def _with_documents(events: list, consultation, user) -> list:
+    """Each event with `documents`: (document, whether `user` may remove it) for those `user` may see. Two queries
+    for the whole timeline."""
+    documents = list(
+        Attachment.objects.visible_to(user)
+        .filter(event__consultation=consultation)
+        .defer("text")
+        .select_related("union")
+        .order_by("uploaded_at", "pk")
+    )
+    removable = (
+        set(Attachment.objects.editable_by(user).filter(pk__in=[d.pk for d in documents]).values_list("pk", flat=True))
+        if documents
+        else set()
+    )
+    by_event = {}
+    for document in documents:
+        by_event.setdefault(document.event_id, []).append((document, document.pk in removable))
+    for event in events:
+        event.documents = by_event.get(event.pk, [])
+    return events
 
 
 @login_required

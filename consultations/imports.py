@@ -45,7 +45,9 @@ def _new_vendor(values, user, reason):
     """A tool's vendor new to the registry is added with it, through the vendor form."""
     name = values.get("Vendor", "")
     if not name or remember_found(
-        ("vendor", name.lower()), Vendor.objects.visible_to(user).filter(name__iexact=name).exists
+        # A lambda: the query is not even built for the rows after the first that names this vendor.
+        ("vendor", name.lower()),
+        lambda: Vendor.objects.visible_to(user).filter(name__iexact=name).exists(),
     ):
         return []
     form = VendorForm({"name": name})

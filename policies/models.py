@@ -294,6 +294,9 @@ class BriefingPack(models.Model):
     employer = models.ForeignKey(Employer, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     tool = models.ForeignKey(EdTechTool, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     sections = models.JSONField(default=list, help_text="Codes of the sections chosen, in print order.")
+    # What the coverage matrix and the clause lineages are narrowed to (ids; none: the whole subject).
+    topics = models.JSONField(default=list, blank=True, help_text="Ids of the topics chosen.")
+    units = models.JSONField(default=list, blank=True, help_text="Ids of the bargaining units chosen.")
     paper_size = models.CharField(max_length=10, choices=PaperSize, default=PaperSize.A4)
     # Blank for packs printed before documents had an audience: those held everything their requester
     # could see, across unions, and are no longer served.

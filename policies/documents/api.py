@@ -192,6 +192,8 @@ class PackListView(generics.ListCreateAPIView):
                 union=data.get("union"),
                 audience=data.get("audience"),
                 paper_size=data.get("paper_size"),
+                topics=data.get("topics", []),
+                units=data.get("units", []),
             )
         except DjangoPermissionDenied as error:
             raise exceptions.PermissionDenied(str(error)) from error

@@ -1,12 +1,14 @@
 """A briefing pack: a bargaining unit, an employer or a tool, as `reader` may see it, in the sections asked for."""
 
 import datetime
+from dataclasses import dataclass, field
 from types import SimpleNamespace
 
-from django.db.models import Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
 
 from bargaining.access import Visibility
 from bargaining.budgets import compare_budgets
+from bargaining.coverage import COVERAGE_MAX_UNITS
 from bargaining.models import BargainingUnit, Clause, ClauseVersion, Employer, Topic, Union, school_year_of
 from bargaining.redline import redline
 from consultations.models import Consultation, ConsultationEvent, EdTechTool, ProcurementProposal
@@ -27,32 +29,40 @@ from policies.models import PackSection, Position
 from policies.overview.coverage import coverage_against_model_clauses
 
 SOON_DAYS = 14
+# However wide the subject: past this many clauses, the lineages section summarises instead.
+MAX_LINEAGES = 60
+RECENT_VERSIONS = 15
+GAPS_NAMED = 12  # units without a clause on a topic, named before "and N more"
 # A tool proposed nowhere the reader can see has no union to print it for: Caucus's own colours, then.
 NEUTRAL_UNION = SimpleNamespace(name="Caucus", short_name="Caucus", slug="caucus", colour="#3b3b3b", paper_size="A4")
 
 
-def render_briefing_pack(
-    *, subject, sections, reader, audience=None, union=None, paper_size=None, printed_at=None, today=None
-) -> RenderedPdf:
+def render_briefing_pack(*, subject, sections, reader, **options) -> RenderedPdf:
     """The briefing pack on `subject` for `audience` (by default the widest the subject allows), printed by
-    `reader`, in the sections asked for."""
-    html = briefing_pack_html(
-        subject=subject,
-        sections=sections,
-        reader=reader,
-        audience=audience,
-        union=union,
-        paper_size=paper_size,
-        printed_at=printed_at,
-        today=today,
-    )
+    `reader`, in the sections asked for (the options of `briefing_pack_html`)."""
+    html = briefing_pack_html(subject=subject, sections=sections, reader=reader, **options)
     return html_to_pdf(html, limits=RenderLimits.from_settings("pack"))
 
 
 def briefing_pack_html(
-    *, subject, sections, reader, audience=None, union=None, paper_size=None, printed_at=None, today=None
+    *,
+    subject,
+    sections,
+    reader,
+    audience=None,
+    union=None,
+    paper_size=None,
+    printed_at=None,
+    today=None,
+    topics=(),
+    units=(),
 ) -> str:
-    """The pack as HTML for the renderer (and for the benchmark's bare render of the same page)."""
+    """The pack as HTML for the renderer (and for the benchmark's bare render of the same page).
+
+    `topics` and `units` (ids; none: all of them) narrow the coverage matrix and the clause lineages. However
+    wide the subject, a pack stays bounded: the matrix draws at most COVERAGE_MAX_UNITS units and the lineages
+    at most MAX_LINEAGES clauses; past that, the section summarises (counts, the latest versions, the gaps) and
+    says what it left out and how to print it."""
     printed_at = printed_at or now()
     today = today or printed_at.date()
     chosen = [code for code in PackSection.values if code in set(sections)]
@@ -67,7 +77,8 @@ def briefing_pack_html(
     reader = reader_for(printer, audience, getattr(union, "pk", None))
     scope = _scope(subject, reader)
     sensitivity = Sensitivity()
-    context = {"subject": subject, "scope": scope, "today": today, "sections": chosen}
+    focus = Focus(scope, topics=topics, units=units)
+    context = {"subject": subject, "scope": scope, "today": today, "sections": chosen, "focus": focus}
 
     needs_positions = {PackSection.POSITIONS, PackSection.TALKING_POINTS, PackSection.SUMMARY} & set(chosen)
     positions = _positions(scope, reader) if needs_positions else []
@@ -80,16 +91,24 @@ def briefing_pack_html(
     context.update(positions=positions, consultations=consultations)
 
     if PackSection.COVERAGE in chosen:
-        context["coverage"] = coverage_against_model_clauses(units=scope.units, topics=Topic.objects.all(), user=reader)
+        context["coverage"] = coverage_against_model_clauses(
+            units=focus.units[:COVERAGE_MAX_UNITS], topics=focus.topics, user=reader
+        )
         for row in context["coverage"].rows:
             for cell in row.cells:
                 sensitivity.note(*(clause.effective_visibility for clause in cell.clauses))
                 if cell.model_clause is not None:
                     sensitivity.note(cell.model_clause.visibility)
     if PackSection.LINEAGES in chosen:
-        context["lineages"] = _lineages(scope, reader)
-        for lineage in context["lineages"]:
-            sensitivity.note(lineage["visibility"])
+        clauses = _focused_clauses(focus, reader)
+        context["lineage_count"] = count = clauses.count()
+        if count <= MAX_LINEAGES:
+            context["lineages"] = _lineages(clauses, reader)
+            for lineage in context["lineages"]:
+                sensitivity.note(lineage["visibility"])
+        else:
+            context["lineage_summary"] = summary = _lineage_summary(clauses, focus, reader)
+            sensitivity.note(*summary.visibilities)
     if PackSection.TALKING_POINTS in chosen:
         context["talking_points"] = [
             (position, position.condition_list()) for position in positions if position.condition_list()
@@ -132,6 +151,22 @@ def pack_audience(*, subject, union, printer, requested: str | None = None) -> s
     )
 
 
+class Focus:
+    """The units and topics of a pack's coverage matrix and lineages: those asked for (within the subject's scope),
+    else all of them."""
+
+    def __init__(self, scope, *, topics=(), units=()):
+        all_topics = list(Topic.objects.all())
+        self.asked_topics = [topic for topic in all_topics if topic.pk in set(topics)]
+        self.asked_units = [unit for unit in scope.units if unit.pk in set(units)]
+        self.topics = self.asked_topics or all_topics
+        self.units = self.asked_units or scope.units
+        self.narrowed = bool(self.asked_topics or self.asked_units)
+        self.units_left_out = max(0, len(self.units) - COVERAGE_MAX_UNITS)
+        self.max_units = COVERAGE_MAX_UNITS
+        self.max_lineages = MAX_LINEAGES
+
+
 class Scope:
     """What a subject stands for: the bargaining units, proposals and tools a pack draws on."""
 
@@ -142,6 +177,14 @@ class Scope:
         self.tool_ids = tool_ids
         # A unit's pack speaks for that unit's union only; an employer's or a tool's for every union.
         self.union_id = union_id
+
+
+def scope_unit_ids(subject, reader) -> list[int]:
+    """The bargaining units a pack on `subject` draws on, as `reader` may see them (NotVisible: not the subject)."""
+    try:
+        return [unit.pk for unit in _scope(subject, reader).units]
+    except NotVisible:
+        return []
 
 
 def _scope(subject, reader) -> Scope:
@@ -212,13 +255,18 @@ def _open_consultations(scope, reader, today) -> list:
     return result
 
 
-def _lineages(scope, reader) -> list:
-    """Each clause of the units with its versions, each version redlined against the one before."""
+def _focused_clauses(focus, reader):
+    clauses = Clause.objects.visible_to(reader).filter(agreement__bargaining_unit__in=[unit.pk for unit in focus.units])
+    if focus.asked_topics:
+        clauses = clauses.filter(topic__in=[topic.pk for topic in focus.topics])
+    return clauses
+
+
+def _lineages(clauses, reader) -> list:
+    """Each clause with its versions, each version redlined against the one before."""
     versions = ClauseVersion.objects.with_visible_session(reader).order_by("number")
     clauses = (
-        Clause.objects.visible_to(reader)
-        .with_effective_visibility()
-        .filter(agreement__bargaining_unit__in=[unit.pk for unit in scope.units])
+        clauses.with_effective_visibility()
         .select_related("topic", "agreement__bargaining_unit__employer", "agreement__bargaining_unit__union")
         .prefetch_related(Prefetch("versions", queryset=versions, to_attr="lineage"))
         .order_by("agreement__bargaining_unit__employer__name", "agreement__bargaining_unit__job_group",
@@ -242,6 +290,52 @@ def _lineages(scope, reader) -> list:
             }
         )
     return lineages
+
+
+@dataclass
+class TopicLine:
+    topic: object
+    clauses: int
+    units: int  # units with a clause on the topic
+    gaps: list  # the first GAPS_NAMED units without one
+    gap_count: int
+
+
+@dataclass
+class LineageSummary:
+    """Too many clauses to print each lineage: how many there are on each topic and in how many of the units,
+    the units with none on it (the gaps), and the latest versions tabled."""
+
+    topics: list[TopicLine]
+    latest: list  # the RECENT_VERSIONS latest versions, each with its clause
+    visibilities: list = field(default_factory=list)
+
+
+def _lineage_summary(clauses, focus, reader) -> LineageSummary:
+    """Three queries, whatever the number of clauses."""
+    counts, covering = {}, {}
+    for topic_id, unit_id, count in (
+        clauses.order_by().values_list("topic", "agreement__bargaining_unit").annotate(count=Count("pk"))
+    ):
+        counts[topic_id] = counts.get(topic_id, 0) + count
+        covering.setdefault(topic_id, set()).add(unit_id)
+    topics = []
+    for topic in focus.topics:
+        gaps = [unit.name for unit in focus.units if unit.pk not in covering.get(topic.pk, set())]
+        topics.append(
+            TopicLine(topic, counts.get(topic.pk, 0), len(covering.get(topic.pk, ())), gaps[:GAPS_NAMED], len(gaps))
+        )
+    latest = list(
+        ClauseVersion.objects.with_visible_session(reader)
+        .filter(clause__in=clauses.order_by().values("pk"))
+        .select_related("clause__topic", "clause__agreement__bargaining_unit__union")
+        .order_by(F("visible_tabled_on").desc(nulls_last=True), "-pk")[:RECENT_VERSIONS]
+    )
+    # What the counts and the versions draw on decides the CONFIDENTIAL mark, as each lineage's would.
+    visibilities = list(
+        clauses.with_effective_visibility().order_by().values_list("effective_visibility", flat=True).distinct()
+    )
+    return LineageSummary(topics, latest, visibilities)
 
 
 def _budgets(subject, reader, union, today):

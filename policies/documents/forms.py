@@ -4,9 +4,10 @@ from dataclasses import asdict
 
 from django import forms
 
-from bargaining.models import BargainingUnit, Employer, PaperSize, Union
+from bargaining.models import BargainingUnit, Employer, PaperSize, Topic, Union
 from consultations.models import EdTechTool
 from plumbing.forms import TextForm
+from policies.documents.briefing_pack import MAX_LINEAGES
 from policies.documents.information_request import Letter
 from policies.models import Audience, PackSection
 
@@ -32,10 +33,26 @@ class BriefingPackForm(forms.Form):
     paper_size = forms.ChoiceField(
         choices=[("", "The union's usual paper"), *PaperSize.choices], required=False, label="Paper"
     )
+    topics = forms.ModelMultipleChoiceField(
+        queryset=Topic.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Only these topics",
+        help_text="For the coverage matrix and the clause lineages. None ticked: every topic.",
+    )
+    units = forms.ModelMultipleChoiceField(
+        queryset=BargainingUnit.objects.none(),
+        required=False,
+        label="Only these bargaining units",
+        help_text="For an employer's or a tool's pack: the units whose coverage and lineages to print. None chosen: "
+        f"every unit (a pack prints at most {MAX_LINEAGES} lineages, and summarises beyond).",
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self.fields["units"].queryset = BargainingUnit.objects.visible_to(user).select_related("union")
+        self.fields["units"].widget.attrs["size"] = 6
         # The unions `user` leads (officer or organiser); staff, every union.
         self.fields["union"].queryset = Union.objects.led_by(user)
         self.fields["subject"].choices = [

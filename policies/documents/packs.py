@@ -12,10 +12,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from bargaining.models import BargainingUnit, Employer, PaperSize, Union
+from bargaining.models import BargainingUnit, Employer, PaperSize, Topic, Union
 from consultations.models import EdTechTool
 from policies.documents.audience import AudienceRefused
-from policies.documents.briefing_pack import pack_audience
+from policies.documents.briefing_pack import pack_audience, scope_unit_ids
 from policies.documents.tasks import SUBJECT_RELATED, render_briefing_pack_task
 from policies.models import BriefingPack, PackSection, PackStatus
 
@@ -27,9 +27,20 @@ NOT_A_LEADER = (
 
 @transaction.atomic
 def request_briefing_pack(
-    *, requester, subject, sections, union=None, audience: str | None = None, paper_size: str | None = None
+    *,
+    requester,
+    subject,
+    sections,
+    union=None,
+    audience: str | None = None,
+    paper_size: str | None = None,
+    topics=(),
+    units=(),
 ) -> BriefingPack:
     """Record the request and queue the render; with the immediate backend the pack is ready on return.
+
+    `topics` and `units` (records or ids) narrow the coverage matrix and the lineages: topics that exist, units
+    of the subject that the requester may see.
 
     The task is enqueued inside the transaction: the database backend stores it with the pack, and the
     immediate backend runs it on this connection, where the new row is already visible.
@@ -53,6 +64,8 @@ def request_briefing_pack(
         union=union,
         audience=audience,
         sections=chosen,
+        topics=_chosen_topics(topics),
+        units=_chosen_units(units, subject, requester),
         paper_size=paper_size or union.paper_size,
         **_subject_fields(subject, requester),
     )
@@ -125,6 +138,41 @@ def prune_packs(*, older_than: datetime.timedelta, now=None) -> int:
     cutoff = (now or timezone.now()) - older_than
     _total, by_model = BriefingPack.objects.filter(created_at__lt=cutoff).delete()
     return by_model.get(BriefingPack._meta.label, 0)
+
+
+def _ids(records) -> list[int]:
+    ids = []
+    for record in records or ():
+        pk = getattr(record, "pk", record)
+        if isinstance(pk, bool) or not isinstance(pk, int):
+            raise ValidationError("Name each one by its id.")
+        ids.append(pk)
+    return sorted(set(ids))
+
+
+def _chosen_topics(topics) -> list[int]:
+    try:
+        ids = _ids(topics)
+    except ValidationError as error:
+        raise ValidationError({"topics": error.messages}) from error
+    unknown = set(ids) - set(Topic.objects.filter(pk__in=ids).values_list("pk", flat=True))
+    if unknown:
+        raise ValidationError({"topics": f"No such topic: {', '.join(map(str, sorted(unknown)))}."})
+    return ids
+
+
+def _chosen_units(units, subject, requester) -> list[int]:
+    try:
+        ids = _ids(units)
+    except ValidationError as error:
+        raise ValidationError({"units": error.messages}) from error
+    if ids:
+        in_scope = set(scope_unit_ids(subject, requester))
+        outside = [pk for pk in ids if pk not in in_scope]
+        if outside:
+            # A unit the requester may not see is named like one that does not exist.
+            raise ValidationError({"units": "Choose bargaining units of the pack's subject that you may see."})
+    return ids
 
 
 def _default_union(subject, allowed):

@@ -6,6 +6,7 @@ from rest_framework import serializers
 from bargaining.models import BargainingUnit, Employer, PaperSize, Union
 from consultations.models import EdTechTool
 from plumbing.api import VisibleRelatedField
+from policies.documents.briefing_pack import MAX_LINEAGES
 from policies.models import Audience, BriefingPack, PackSection, PackStatus
 
 
@@ -30,6 +31,8 @@ class BriefingPackSerializer(serializers.ModelSerializer):
             "union",
             "audience",
             "sections",
+            "topics",
+            "units",
             "paper_size",
             "page_count",
             "download_url",
@@ -77,6 +80,20 @@ class BriefingPackRequestSerializer(serializers.Serializer):
         choices=Audience.choices,
         required=False,
         help_text="Who to print for (also accepted as `?audience=`); by default the widest the subject allows.",
+    )
+
+    topics = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=2**53),
+        required=False,
+        max_length=200,
+        help_text="Ids of topics: only these in the coverage matrix and the clause lineages. By default, every topic.",
+    )
+    units = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=2**53),
+        required=False,
+        max_length=500,
+        help_text="Ids of bargaining units of the subject: only these in the coverage matrix and the clause lineages. "
+        f"By default, every unit (a pack prints at most {MAX_LINEAGES} lineages and summarises beyond).",
     )
 
     def validate(self, attrs):

@@ -43,6 +43,8 @@ def build_briefing_pack(*, pack_id: int) -> str:
             audience=pack.audience,
             union=pack.union,
             paper_size=pack.paper_size,
+            topics=pack.topics,
+            units=pack.units,
         )
     except NotVisible:
         return _fail(pack, f"You may no longer see this {pack.subject_kind}, so the pack was not printed.")

@@ -86,6 +86,8 @@ def pack_new(request):
                 union=data["union"],
                 audience=data["audience"] or None,
                 paper_size=data["paper_size"] or None,
+                topics=data["topics"],
+                units=data["units"],
             )
         except ValidationError as error:
             add_service_errors(form, error)

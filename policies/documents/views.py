@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from bargaining.models import BargainingUnit, Topic
 from plumbing.forms import add_service_errors
 from plumbing.pages import require_may_add
 from policies.documents.audience import AudienceRefused
@@ -121,9 +122,15 @@ def _visible_pack(request, pk, *, with_pdf=False):
 def pack_detail(request, pk):
     pack = _visible_pack(request, pk)
     servable = pack.status == PackStatus.READY and may_still_serve(pack)
-    response = render(
-        request, "policies/pack_detail.html", {"pack": pack, "servable": servable, "gone_message": PACK_GONE}
-    )
+    context = {
+        "pack": pack,
+        "servable": servable,
+        "gone_message": PACK_GONE,
+        # What it was narrowed to, by name: the units as the reader may see them now.
+        "topics": Topic.objects.filter(pk__in=pack.topics) if pack.topics else [],
+        "units": BargainingUnit.objects.visible_to(request.user).filter(pk__in=pack.units) if pack.units else [],
+    }
+    response = render(request, "policies/pack_detail.html", context)
     if not pack.is_finished:
         # Check again shortly, without a script (the Content-Security-Policy allows none inline).
         response["Refresh"] = "5"

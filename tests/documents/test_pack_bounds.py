@@ -239,6 +239,9 @@ def test_the_pack_builder_narrows_by_topic_and_unit(big, officer, client_for):
     assert response.status_code == 302
     pack = BriefingPack.objects.get()
     assert (pack.topics, pack.units) == ([big.workload.pk], [big.units[1].pk])
+    page = client_for(officer).get(response["Location"]).content.decode()
+    assert "Only these topics</dt><dd>Workload" in page
+    assert "Only these bargaining units</dt><dd>Bigtown Support Staff" in page
 
 
 def test_the_api_narrows_by_topic_and_unit_and_refuses_a_bad_one_by_field(big, officer, api):

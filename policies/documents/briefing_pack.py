@@ -11,7 +11,7 @@ from bargaining.budgets import compare_budgets
 from bargaining.coverage import COVERAGE_MAX_UNITS
 from bargaining.models import BargainingUnit, Clause, ClauseVersion, Employer, Topic, Union, school_year_of
 from bargaining.redline import redline
-from consultations.models import Consultation, ConsultationEvent, EdTechTool, ProcurementProposal
+from consultations.models import Consultation, EdTechTool, ProcurementProposal
 from plumbing.markdown import markdown_html
 from policies.documents.audience import choose_audience, cover_line, reader_for
 from policies.documents.common import (
@@ -20,6 +20,8 @@ from policies.documents.common import (
     Section,
     Sensitivity,
     document_html,
+    finish_timelines,
+    latest_events,
     now,
     paper_size_for,
     reader_label,
@@ -240,15 +242,15 @@ def _positions(scope, reader) -> list:
 
 
 def _open_consultations(scope, reader, today) -> list:
-    events = ConsultationEvent.objects.visible_to(reader).order_by("occurred_on", "created_at")
     consultations = (
         _by_union(Consultation.objects.visible_to(reader).open(), scope)
         .filter(proposal__in=[p.pk for p in scope.proposals])
         .select_related("union", "proposal__employer", "proposal__tool")
-        .prefetch_related(Prefetch("events", queryset=events, to_attr="visible_events"))
+        .prefetch_related(latest_events(reader))
         .order_by("response_deadline", "opened_on")
     )
     result = list(consultations)
+    finish_timelines(result, reader)
     for consultation in result:
         deadline = consultation.response_deadline
         consultation.days_left = (deadline - today).days if deadline else None

@@ -3,13 +3,46 @@
 import re
 from dataclasses import dataclass, field
 
+from django.db.models import Count, Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from bargaining.access import Visibility
 from bargaining.models import PaperSize
+from consultations.models import ConsultationEvent
 
 DEFAULT_COLOUR = "#8a1c2b"
+
+
+# A printed timeline shows a consultation's latest events; the earlier ones are counted, and stay on its page.
+LATEST_EVENTS = 12
+
+
+def latest_events(reader) -> Prefetch:
+    """Prefetches each consultation's LATEST_EVENTS latest events that `reader` may see, as `latest_events`."""
+    events = ConsultationEvent.objects.visible_to(reader).order_by("-occurred_on", "-created_at", "-pk")
+    return Prefetch("events", queryset=events[:LATEST_EVENTS], to_attr="latest_events")
+
+
+def finish_timelines(consultations, reader) -> None:
+    """Give each consultation (prefetched with `latest_events`) its `visible_events`, oldest first, and
+    `earlier_event_count`, the events `reader` may see that are left out: one query for them all."""
+    full = [consultation.pk for consultation in consultations if len(consultation.latest_events) == LATEST_EVENTS]
+    counts = (
+        dict(
+            ConsultationEvent.objects.visible_to(reader)
+            .filter(consultation__in=full)
+            .values_list("consultation")
+            .annotate(count=Count("pk"))
+            .order_by()
+        )
+        if full
+        else {}
+    )
+    for consultation in consultations:
+        shown = consultation.latest_events
+        consultation.visible_events = shown[::-1]
+        consultation.earlier_event_count = counts.get(consultation.pk, len(shown)) - len(shown)
 
 
 class NotVisible(LookupError):

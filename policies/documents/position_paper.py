@@ -4,7 +4,7 @@ from django.db.models import Prefetch, Q
 from django.utils.text import slugify
 
 from bargaining.models import Clause, ClauseVersionStatus, Topic
-from consultations.models import Consultation, ConsultationEvent, EdTechTool, ProcurementProposal
+from consultations.models import Consultation, EdTechTool, ProcurementProposal
 from plumbing.markdown import markdown_html
 from policies.documents.audience import audiences_for, choose_audience, cover_line, reader_for
 from policies.documents.common import (
@@ -13,6 +13,8 @@ from policies.documents.common import (
     Section,
     Sensitivity,
     document_html,
+    finish_timelines,
+    latest_events,
     now,
     paper_size_for,
     reader_label,
@@ -141,17 +143,18 @@ def _subject(position, reader):
 
 def _consultations(position, reader) -> list:
     concerned = Q(proposal=position.proposal_id) if position.proposal_id else Q(proposal__tool=position.tool_id)
-    events = ConsultationEvent.objects.visible_to(reader).order_by("occurred_on", "created_at")
-    return list(
+    consultations = list(
         Consultation.objects.visible_to(reader)
         .filter(concerned, union=position.union_id)
         .select_related("proposal__employer")
         .prefetch_related(
-            Prefetch("events", queryset=events, to_attr="visible_events"),
+            latest_events(reader),
             Prefetch("resulting_clauses", queryset=Clause.objects.visible_to(reader), to_attr="visible_clauses"),
         )
         .order_by("opened_on")
     )
+    finish_timelines(consultations, reader)
+    return consultations
 
 
 def _topics_concerned(position, consultations, principles, reader) -> list:

@@ -12,15 +12,17 @@ from django.urls import reverse
 
 from bargaining.access import Visibility
 from bargaining.models import ClauseVersionStatus, JobGroup
-from policies.documents import briefing_pack
+from policies.documents import briefing_pack, common
 from policies.documents.briefing_pack import briefing_pack_html, render_briefing_pack
 from policies.documents.packs import request_briefing_pack
+from policies.documents.position_paper import position_paper_html
 from policies.models import BriefingPack, PackSection, PackStatus
 from tests.factories import (
     AgreementFactory,
     BargainingUnitFactory,
     ClauseFactory,
     ClauseVersionFactory,
+    ConsultationEventFactory,
     EmployerFactory,
     TopicFactory,
 )
@@ -271,3 +273,52 @@ def test_the_api_narrows_by_topic_and_unit_and_refuses_a_bad_one_by_field(big, o
     assert refused.status_code == 400 and "units" in refused.json()
     assert too_large.status_code == 400 and "topics" in too_large.json()
     assert outside.status_code == 400 and "units" in outside.json()
+
+
+# Timelines: a consultation with years of events prints its latest ones, and says how many it left out
+
+
+@pytest.fixture
+def two_latest(monkeypatch):
+    monkeypatch.setattr(common, "LATEST_EVENTS", 2)
+
+
+def test_a_packs_timeline_prints_the_latest_events_and_counts_the_earlier(world, officer, two_latest):
+    page = briefing_pack_html(
+        subject=world.unit, sections=[PackSection.CONSULTATIONS], reader=officer, audience="leadership"
+    )
+
+    assert "MEMBERS-EVENT" in page and "INTERNAL-EVENT" in page
+    assert "PUBLIC-EVENT" not in page
+    assert "1 earlier event you may read is left out here" in page
+    # Oldest first, as a timeline reads.
+    assert page.index("MEMBERS-EVENT") < page.index("INTERNAL-EVENT")
+
+
+def test_the_count_of_earlier_events_is_what_the_audience_may_read(world, officer, two_latest):
+    page = briefing_pack_html(
+        subject=world.unit, sections=[PackSection.CONSULTATIONS], reader=officer, audience="members"
+    )
+
+    assert "PUBLIC-EVENT" in page and "MEMBERS-EVENT" in page
+    assert "INTERNAL" not in page and "left out here" not in page
+
+
+def test_a_position_papers_timeline_is_bounded_too(world, officer, two_latest):
+    page = position_paper_html(position=world.internal_position, reader=officer, audience="leadership")
+
+    assert "INTERNAL-EVENT" in page and "PUBLIC-EVENT" not in page
+    assert "1 earlier event you may read is left out here" in page
+
+
+def test_a_timeline_costs_the_same_queries_however_many_events(world, officer, two_latest):
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            briefing_pack_html(subject=world.unit, sections=[PackSection.CONSULTATIONS], reader=officer)
+        return len(captured.captured_queries)
+
+    before = queries()
+    for day in range(1, 9):
+        ConsultationEventFactory(consultation=world.consultation, occurred_on=datetime.date(2025, 2, day))
+
+    assert queries() == before

@@ -239,7 +239,7 @@ STORAGES = {
 }
 # Documents attached to records: never under a URL (only consultations.attachment_views serves them, after the
 # access rule). A private folder by default; an S3-compatible object store when ATTACHMENTS_S3_BUCKET is set
-# (needs `pip install django-storages[s3] boto3`; credentials from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY).
+# (django-storages and boto3; credentials from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, or the machine's role).
 if os.environ.get("ATTACHMENTS_S3_BUCKET"):
     STORAGES["attachments"] = {
         "BACKEND": "storages.backends.s3.S3Storage",

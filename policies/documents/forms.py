@@ -44,8 +44,9 @@ class BriefingPackForm(forms.Form):
         queryset=BargainingUnit.objects.none(),
         required=False,
         label="Only these bargaining units",
-        help_text="For an employer's or a tool's pack: the units whose coverage and lineages to print. None chosen: "
-        f"every unit (a pack prints at most {MAX_LINEAGES} lineages, and summarises beyond).",
+        help_text="For an employer's or a tool's pack: the units whose coverage and lineages to print (hold Ctrl, or ⌘ "
+        f"on a Mac, to choose several). None chosen: every unit (a pack prints at most {MAX_LINEAGES} lineages, and "
+        "summarises beyond).",
     )
 
     def __init__(self, *args, user, **kwargs):

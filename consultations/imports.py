@@ -24,7 +24,7 @@ from consultations.models import (
     Vendor,
 )
 from consultations.services import add_consultation_event, edit_consultation, record_proposal
-from plumbing.imports import ImportKind, find_one, remember_found
+from plumbing.imports import ImportKind, NaturalKey, find_one, remember_found
 from plumbing.records import save_record
 
 
@@ -35,7 +35,13 @@ def _vendor_form(data, instance, user, values):
 VENDORS = ImportKind(
     name="vendors",
     columns=columns.VENDORS,
-    find=lambda values, user: find_one(Vendor.objects.visible_to(user), "vendor", name__iexact=values["Name"]),
+    find=None,
+    key=NaturalKey(
+        "vendor",
+        records=lambda user: Vendor.objects.visible_to(user),
+        of_record=lambda vendor: [vendor.name],
+        of_row=lambda values: [values["Name"]],
+    ),
     form=_vendor_form,
     example={"Name": "Brightpath Learning Inc.", "Website": "https://brightpath.example", "Country": "USA"},
 )
@@ -58,19 +64,16 @@ def _new_vendor(values, user, reason):
     return [("Vendor", "", f"{name} (new vendor)")]
 
 
-def _find_tool(values, user):
-    return find_one(
-        EdTechTool.objects.visible_to(user).select_related("vendor"),
-        "tool",
-        vendor__name__iexact=values["Vendor"],
-        name__iexact=values["Name"],
-    )
-
-
 TOOLS = ImportKind(
     name="tools",
     columns=columns.TOOLS,
-    find=_find_tool,
+    find=None,
+    key=NaturalKey(
+        "tool",
+        records=lambda user: EdTechTool.objects.visible_to(user).select_related("vendor"),
+        of_record=lambda tool: [tool.vendor.name, tool.name],
+        of_row=lambda values: [values["Vendor"], values["Name"]],
+    ),
     form=lambda data, instance, user, values: ToolForm(
         data, instance=instance, vendors=Vendor.objects.visible_to(user)
     ),
@@ -102,11 +105,12 @@ def _proposal_form(data, instance, user, values):
 PROPOSALS = ImportKind(
     name="proposals",
     columns=columns.PROPOSALS,
-    find=lambda values, user: find_one(
-        ProcurementProposal.objects.visible_to(user),
+    find=None,
+    key=NaturalKey(
         "proposal",
-        employer__name__iexact=values["Employer"],
-        title__iexact=values["Title"],
+        records=lambda user: ProcurementProposal.objects.visible_to(user).select_related("employer"),
+        of_record=lambda proposal: [proposal.employer.name, proposal.title],
+        of_row=lambda values: [values["Employer"], values["Title"]],
     ),
     form=_proposal_form,
     # The web form's workflow, which checks the proposal as a whole (consultations.services.record_proposal).

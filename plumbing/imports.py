@@ -27,6 +27,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet, ValidationError
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.forms.models import model_to_dict
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
@@ -180,16 +181,18 @@ class ImportKind:
     and writes it, the web page's own. Optional hooks: `prepare(values, user, reason)` adds what the row names
     that is new to the registry (a tool's vendor); `save(form, user)` saves a new or changed record when that is
     a workflow (a clause and its first version, a consultation's timeline), by default save_record;
-    `after(record, values, user, reason)` writes the rows that come with it (an employer's budget). `prepare`
+    `after(record, values, user, reason)` writes the rows that come with it (an employer's budget). A registry
+    (vendors, tools, proposals) names its records by `key` instead of `find`: looked up in memory. `prepare`
     and `after` return their changes as `(column, old, new)`; every hook raises ValidationError to refuse the
     row. `example` is the template's example row, by header.
     """
 
     name: str
     columns: Columns
-    find: Callable
+    find: Callable | None
     form: Callable
     example: dict
+    key: "NaturalKey | None" = None  # instead of `find`, for a registry that fits in memory
     prepare: Callable | None = None
     save: Callable | None = None
     after: Callable | None = None
@@ -204,6 +207,36 @@ class ImportKind:
 
     def template(self) -> list[list]:
         return [self.headers, [self.example.get(header, "") for header in self.headers]]
+
+
+# A record matched to its row without a query: two rows name the same one however the file is written.
+AMBIGUOUS = object()
+
+
+def _folded(texts) -> tuple:
+    return tuple(str(text).casefold() for text in texts)
+
+
+@dataclass(frozen=True)
+class NaturalKey:
+    """How the rows of a registry name their records, by a few texts matched without regard to case (as
+    `__iexact` would): the records the importer may see are read once per file and each new one joins them, so
+    that finding a row's record costs no query however long the file (a query per row scanned the registry)."""
+
+    what: str  # "tool", for the message when two records match
+    records: Callable  # records(user): the queryset of those `user` may see, with what `of_record` reads
+    of_record: Callable  # record -> its texts
+    of_row: Callable  # the row's values -> the same texts
+
+    def load(self, user) -> dict:
+        """{key: record} of the records `user` may see, each knowing whether `user` may change it."""
+        records = self.records(user)
+        editable = records.model._default_manager.editable_by(user).filter(pk=OuterRef("pk"))
+        index = {}
+        for record in records.annotate(import_editable=Exists(editable)):
+            key = _folded(self.of_record(record))
+            index[key] = AMBIGUOUS if key in index else record
+        return index
 
 
 # Running
@@ -306,6 +339,7 @@ class _Importer:
         self.blank_fields = {}
         self.ids = {}
         self.choices = _Choices()
+        self.keyed = None  # kind.key's records, read at the first row
 
     def row(self, number: int, values: dict, union: str | None = None) -> RowResult:
         values = {header: cell_text(value) for header, value in values.items()}
@@ -334,7 +368,7 @@ class _Importer:
     def _row(self, number: int, values: dict) -> RowResult:
         kind, user = self.kind, self.user
         notes = list(kind.prepare(values, user, self.reason) or []) if kind.prepare else []
-        instance = kind.find(values, user)
+        instance = self._find(values)
         _refuse_unless_allowed(kind, instance, user, may_add=self.may_add)
         data, errors = self._form_data(self._fields(instance, values), values, instance)
         if errors:
@@ -356,6 +390,8 @@ class _Importer:
                 update_change_reason(record, self.reason)
             else:
                 record = save_record(form, user=user)
+        if instance is None and self.keyed is not None:
+            self.keyed[_folded(kind.key.of_record(record))] = record
         after = list(kind.after(record, values, user, self.reason) or []) if kind.after else []
         label = str(record)
         if instance is None:
@@ -367,6 +403,17 @@ class _Importer:
         ]
         changes = notes + changes + after
         return RowResult(number, "changed" if changes else "unchanged", label=label, changes=changes)
+
+    def _find(self, values):
+        key = self.kind.key
+        if key is None:
+            return self.kind.find(values, self.user)
+        if self.keyed is None:
+            self.keyed = key.load(self.user)
+        found = self.keyed.get(_folded(key.of_row(values)))
+        if found is AMBIGUOUS:
+            raise ValidationError(f"More than one {key.what} matches this row: rename one of them first.")
+        return found
 
     def _fields(self, instance, values) -> dict:
         new = instance is None
@@ -437,7 +484,8 @@ def _refuse_unless_allowed(kind: ImportKind, instance, user, *, may_add: bool) -
     model = kind.columns.model
     if instance is None and not may_add:
         raise ValidationError(f"You may not add {model._meta.verbose_name_plural}: only union officers may.")
-    if instance is not None and not may_edit(user, instance):
+    # A record found by a NaturalKey knows already (`import_editable`); one found by `find` is asked.
+    if instance is not None and not getattr(instance, "import_editable", None) and not may_edit(user, instance):
         raise ValidationError(
             f"You may read “{instance}” but not change it: only the officers of the union that owns it may."
         )

@@ -89,3 +89,37 @@ def test_only_officers_may_import_shared_records(request, persona):
 
     assert report.rows[0].status == "refused"
     assert not EdTechTool.objects.exists()
+
+
+def test_a_tool_named_twice_in_one_file_is_added_once_however_its_name_is_written(officer):
+    report = run_import(
+        TOOLS,
+        table(tool_row(Name="BrightPath Tutor"), tool_row(Name="BRIGHTPATH TUTOR")),
+        user=officer,
+        source="registry.csv",
+        dry_run=False,
+    )
+
+    # The second row is the same tool, its name now written in capitals.
+    assert [row.status for row in report.rows] == ["new", "changed"]
+    assert list(EdTechTool.objects.values_list("name", flat=True)) == ["BRIGHTPATH TUTOR"]
+
+
+def test_a_row_matching_two_records_is_refused(officer, employer, tool):
+    from consultations.imports import PROPOSALS
+    from tests.factories import ProcurementProposalFactory
+
+    for title in ("Adopt GradeGenie", "ADOPT GRADEGENIE"):
+        ProcurementProposalFactory(employer=employer, tool=tool, title=title)
+    row = {**PROPOSALS.example, "Employer": employer.name, "Tool": tool.name, "Title": "adopt gradegenie"}
+    headers = PROPOSALS.headers
+    report = run_import(
+        PROPOSALS,
+        Table(headers=headers, rows=[(2, [row.get(h, "") for h in headers])]),
+        user=officer,
+        source="proposals.csv",
+        dry_run=True,
+    )
+
+    assert report.rows[0].status == "refused"
+    assert "More than one proposal matches this row" in report.rows[0].errors[0][1]

@@ -90,7 +90,7 @@ def test_a_history_of_a_record_that_holds_no_documents_is_unchanged(client_for, 
 
 
 def test_the_timeline_shows_each_events_documents_as_its_reader_may_see_them(client_for, officer, member, event):
-    attach_document(record=event, upload=upload("Notice letter.pdf"), visibility="members", user=officer)
+    letter = attach_document(record=event, upload=upload("Notice letter.pdf"), visibility="members", user=officer)
     attach_document(record=event, upload=upload("Our reply draft.pdf"), visibility="internal", user=officer)
     url = event.consultation.get_absolute_url()
 
@@ -99,6 +99,7 @@ def test_the_timeline_shows_each_events_documents_as_its_reader_may_see_them(cli
 
     assert "Notice letter.pdf" in officer_page and "Our reply draft.pdf" in officer_page
     assert reverse("attachment_create", args=["event", event.pk]) in officer_page
+    assert reverse("attachment_remove", args=[letter.pk]) in officer_page
     assert "Notice letter.pdf" in member_page and "Our reply draft.pdf" not in member_page
     assert reverse("attachment_create", args=["event", event.pk]) not in member_page
     assert "/remove/" not in member_page

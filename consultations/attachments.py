@@ -293,17 +293,25 @@ def remove_document(*, attachment: Attachment, user) -> None:
 
 def document_history(record, user, *, limit: int = 50) -> list[HistoryEntry]:
     """The documents added to and removed from `record` (whose reader `user` is: the caller checks), newest first,
-    each judged by its own visibility and union, as the page of documents is: one query."""
-    rows = (
+    each judged by its own visibility and union, as the page of documents is; who added or removed one is named
+    only to its union's leadership (signed-out readers get nothing). Two queries."""
+    if not user.is_authenticated:
+        return []
+    rows = list(
         Attachment.history.filter(**{f"{owner_field(record)}_id": record.pk}, history_type__in=["+", "-"])
         .filter(Attachment.objects.visibility_rule(user))
         .select_related("history_user")
         .order_by("-history_date", "-history_id")[:limit]
     )
+    authors_shown = set(
+        Attachment.history.filter(history_id__in=[row.history_id for row in rows])
+        .filter(Attachment.objects.authors_visible_to(user))
+        .values_list("history_id", flat=True)
+    ) if rows else set()  # fmt: skip
     return [
         HistoryEntry(
             row.history_date,
-            row.history_user,
+            row.history_user if row.history_id in authors_shown else None,
             "document_added" if row.history_type == "+" else "document_removed",
             subject=row.name,
         )

@@ -8,6 +8,7 @@ import with any refused row rolls it back too, so a file is applied all or nothi
 """
 
 import contextvars
+import copy
 import csv
 import datetime
 import functools
@@ -214,7 +215,9 @@ AMBIGUOUS = object()
 
 
 def _folded(texts) -> tuple:
-    return tuple(str(text).casefold() for text in texts)
+    # lower(), not casefold(): "Straße" stays apart from "STRASSE", as the databases' case-insensitive match keeps
+    # it (and as the vendor look-up does).
+    return tuple(str(text).lower() for text in texts)
 
 
 @dataclass(frozen=True)
@@ -390,8 +393,8 @@ class _Importer:
                 update_change_reason(record, self.reason)
             else:
                 record = save_record(form, user=user)
-        if instance is None and self.keyed is not None:
-            self.keyed[_folded(kind.key.of_record(record))] = record
+        if self.keyed is not None and (instance is None or changed):
+            self.keyed[_folded(kind.key.of_record(record))] = record  # what later rows naming it compare with
         after = list(kind.after(record, values, user, self.reason) or []) if kind.after else []
         label = str(record)
         if instance is None:
@@ -413,7 +416,9 @@ class _Importer:
         found = self.keyed.get(_folded(key.of_row(values)))
         if found is AMBIGUOUS:
             raise ValidationError(f"More than one {key.what} matches this row: rename one of them first.")
-        return found
+        # A copy: a form writes what it cleaned onto its instance even when the row is then refused, and the
+        # next row naming this record must compare with what is saved.
+        return copy.copy(found) if found is not None else None
 
     def _fields(self, instance, values) -> dict:
         new = instance is None

@@ -89,7 +89,7 @@ def briefing_pack_html(
         position.rationale_html = markdown_html(position.rationale)
     consultations = _open_consultations(scope, reader, today)
     for consultation in consultations:
-        sensitivity.note(consultation.visibility, *(event.visibility for event in consultation.visible_events))
+        sensitivity.note(consultation.visibility, *consultation.counted_visibilities)
     context.update(positions=positions, consultations=consultations)
 
     if PackSection.COVERAGE in chosen:
@@ -161,9 +161,12 @@ class Focus:
         all_topics = list(Topic.objects.all())
         self.asked_topics = [topic for topic in all_topics if topic.pk in set(topics)]
         self.asked_units = [unit for unit in scope.units if unit.pk in set(units)]
-        self.topics = self.asked_topics or all_topics
-        self.units = self.asked_units or scope.units
-        self.narrowed = bool(self.asked_topics or self.asked_units)
+        # What was asked for narrows for good: a chosen unit the audience may no longer see (or a topic since
+        # removed) is left out and said to be, never replaced by the whole subject.
+        self.topics = self.asked_topics if topics else all_topics
+        self.units = self.asked_units if units else scope.units
+        self.narrowed = bool(topics or units)
+        self.dropped = len(set(units)) - len(self.asked_units) + len(set(topics)) - len(self.asked_topics)
         self.units_left_out = max(0, len(self.units) - COVERAGE_MAX_UNITS)
         self.max_units = COVERAGE_MAX_UNITS
         self.max_lineages = MAX_LINEAGES
@@ -181,10 +184,11 @@ class Scope:
         self.union_id = union_id
 
 
-def scope_unit_ids(subject, reader) -> list[int]:
-    """The bargaining units a pack on `subject` draws on, as `reader` may see them (NotVisible: not the subject)."""
+def scope_unit_ids(subject, *, printer, audience: str, union) -> list[int]:
+    """The bargaining units a pack on `subject` draws on, as its `audience` (printed by `printer` for `union`)
+    may see them."""
     try:
-        return [unit.pk for unit in _scope(subject, reader).units]
+        return [unit.pk for unit in _scope(subject, reader_for(printer, audience, getattr(union, "pk", None))).units]
     except NotVisible:
         return []
 

@@ -25,24 +25,26 @@ def latest_events(reader) -> Prefetch:
 
 
 def finish_timelines(consultations, reader) -> None:
-    """Give each consultation (prefetched with `latest_events`) its `visible_events`, oldest first, and
-    `earlier_event_count`, the events `reader` may see that are left out: one query for them all."""
+    """Give each consultation (prefetched with `latest_events`) its `visible_events`, oldest first, its
+    `earlier_event_count`, the events `reader` may see that are left out, and `counted_visibilities`, theirs and
+    the shown ones', which decide the CONFIDENTIAL mark as the printed events' do: one query for them all."""
     full = [consultation.pk for consultation in consultations if len(consultation.latest_events) == LATEST_EVENTS]
-    counts = (
-        dict(
+    counts, visibilities = {}, {}
+    if full:
+        for consultation_id, visibility, count in (
             ConsultationEvent.objects.visible_to(reader)
             .filter(consultation__in=full)
-            .values_list("consultation")
+            .values_list("consultation", "visibility")
             .annotate(count=Count("pk"))
             .order_by()
-        )
-        if full
-        else {}
-    )
+        ):
+            counts[consultation_id] = counts.get(consultation_id, 0) + count
+            visibilities.setdefault(consultation_id, set()).add(visibility)
     for consultation in consultations:
         shown = consultation.latest_events
         consultation.visible_events = shown[::-1]
         consultation.earlier_event_count = counts.get(consultation.pk, len(shown)) - len(shown)
+        consultation.counted_visibilities = visibilities.get(consultation.pk) or {event.visibility for event in shown}
 
 
 class NotVisible(LookupError):

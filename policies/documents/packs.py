@@ -65,7 +65,7 @@ def request_briefing_pack(
         audience=audience,
         sections=chosen,
         topics=_chosen_topics(topics),
-        units=_chosen_units(units, subject, requester),
+        units=_chosen_units(units, subject, printer=requester, audience=audience, union=union),
         paper_size=paper_size or union.paper_size,
         **_subject_fields(subject, requester),
     )
@@ -161,17 +161,17 @@ def _chosen_topics(topics) -> list[int]:
     return ids
 
 
-def _chosen_units(units, subject, requester) -> list[int]:
+def _chosen_units(units, subject, **audience) -> list[int]:
+    """The ids of `units`, each a unit of the subject that the pack's audience may see."""
     try:
         ids = _ids(units)
     except ValidationError as error:
         raise ValidationError({"units": error.messages}) from error
     if ids:
-        in_scope = set(scope_unit_ids(subject, requester))
-        outside = [pk for pk in ids if pk not in in_scope]
-        if outside:
+        in_scope = set(scope_unit_ids(subject, **audience))
+        if any(pk not in in_scope for pk in ids):
             # A unit the requester may not see is named like one that does not exist.
-            raise ValidationError({"units": "Choose bargaining units of the pack's subject that you may see."})
+            raise ValidationError({"units": "Choose bargaining units of the pack's subject that its audience may see."})
     return ids
 
 

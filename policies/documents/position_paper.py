@@ -64,7 +64,7 @@ def position_paper_html(*, position: Position, reader, audience: str | None = No
     proposal, tool = _subject(position, reader)
     consultations = _consultations(position, reader)
     for consultation in consultations:
-        sensitivity.note(consultation.visibility, *(event.visibility for event in consultation.visible_events))
+        sensitivity.note(consultation.visibility, *consultation.counted_visibilities)
     topics = _topics_concerned(position, consultations, principles, reader)
     model_clauses = list(
         ModelClause.objects.visible_to(reader)

@@ -192,7 +192,11 @@ def consultation_detail(request, pk):
 
 def _with_documents(events: list, consultation, user) -> list:
     """Each event with `documents`: (document, whether `user` may remove it) for those `user` may see. Two queries
-    for the whole timeline."""
+    for the whole timeline; none for a signed-out reader, to whom documents are never shown."""
+    if not user.is_authenticated:
+        for event in events:
+            event.documents = []
+        return events
     documents = list(
         Attachment.objects.visible_to(user)
         .filter(event__consultation=consultation)

@@ -132,3 +132,31 @@ def test_the_timeline_costs_the_same_queries_however_many_events_hold_documents(
         attach_document(record=more, upload=upload(), visibility="members", user=officer)
 
     assert count_queries(client, consultation.get_absolute_url()) == before
+
+
+def test_who_added_a_document_to_a_shared_tool_is_named_only_to_its_unions_leadership(
+    client_for, officer, member, other_officer, union, tool
+):
+    attach_document(record=tool, upload=upload("Public DPA.pdf"), visibility="public", user=officer, union=union)
+    url = reverse("tool_history", args=[tool.pk])
+    name = officer.get_full_name() or officer.username
+
+    named = f"<td>{name}</td>"  # the history's "By" cell
+
+    assert named in _page(client_for(officer), url)
+    for reader in (member, other_officer):
+        page = _page(client_for(reader), url)
+        assert "Document added: Public DPA.pdf" in page
+        assert named not in page
+
+
+def test_signed_out_visitors_see_no_documents_on_a_public_timeline_or_its_history(
+    client_for, officer, anonymous, union
+):
+    event = ConsultationEventFactory(consultation__union=union, visibility="public")
+    attach_document(record=event, upload=upload("Public notice.pdf"), visibility="public", user=officer)
+
+    for url in (event.consultation.get_absolute_url(), reverse("event_history", args=[event.pk])):
+        response = client_for(anonymous).get(url)
+        assert response.status_code == 200
+        assert b"Public notice.pdf" not in response.content

@@ -322,3 +322,40 @@ def test_a_timeline_costs_the_same_queries_however_many_events(world, officer, t
         ConsultationEventFactory(consultation=world.consultation, occurred_on=datetime.date(2025, 2, day))
 
     assert queries() == before
+
+
+def test_earlier_internal_events_make_the_pack_confidential_though_only_their_count_is_printed(
+    world, officer, two_latest
+):
+    for day in (1, 2):
+        ConsultationEventFactory(
+            consultation=world.consultation, occurred_on=datetime.date(2025, 2, day), visibility=MEMBERS
+        )
+
+    page = briefing_pack_html(
+        subject=world.unit, sections=[PackSection.CONSULTATIONS], reader=officer, audience="leadership"
+    )
+
+    assert "INTERNAL-EVENT" not in page and "3 earlier events you may read are left out here" in page
+    assert "CONFIDENTIAL" in page
+
+
+def test_a_unit_the_packs_audience_may_not_see_is_refused_though_the_printer_may(big, officer):
+    hidden = BargainingUnitFactory(
+        union=officer.memberships.get().union, employer=big.employer, job_group=JobGroup.SCHOOL_LEADERS,
+        visibility=INTERNAL,
+    )  # fmt: skip
+
+    with pytest.raises(ValidationError) as refused:
+        request_briefing_pack(
+            requester=officer, subject=big.employer, sections=LINEAGES, audience="members", units=[hidden.pk]
+        )
+
+    assert "audience may see" in refused.value.message_dict["units"][0]
+
+
+def test_a_chosen_unit_no_longer_visible_is_left_out_and_said_to_be_never_widened(big, officer):
+    page = html(big.employer, officer, sections=[PackSection.COVERAGE, *LINEAGES], units=[999_999])
+
+    assert "Left out: 1 of the topics or bargaining units chosen" in page
+    assert "Bigtown Teachers" not in page

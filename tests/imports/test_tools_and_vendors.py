@@ -123,3 +123,24 @@ def test_a_row_matching_two_records_is_refused(officer, employer, tool):
 
     assert report.rows[0].status == "refused"
     assert "More than one proposal matches this row" in report.rows[0].errors[0][1]
+
+
+def test_a_refused_row_leaves_the_record_as_saved_for_the_rows_after_it(officer):
+    from consultations.imports import VENDORS
+
+    Vendor.objects.create(name="Brightpath Learning Inc.", notes="old")
+    headers = VENDORS.headers
+    rows = [
+        {"Name": "Brightpath Learning Inc.", "Website": "not a web address", "Notes": "new"},
+        {"Name": "Brightpath Learning Inc.", "Website": "https://brightpath.example", "Notes": "new"},
+    ]
+    report = run_import(
+        VENDORS,
+        Table(headers=headers, rows=[(n, [row.get(h, "") for h in headers]) for n, row in enumerate(rows, 2)]),
+        user=officer,
+        source="vendors.csv",
+        dry_run=True,
+    )
+
+    assert [row.status for row in report.rows] == ["refused", "changed"]
+    assert ("Notes", "old", "new") in report.rows[1].changes

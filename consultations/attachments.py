@@ -244,6 +244,27 @@ def extract_text(content_type: str, file) -> str:
     return text[:MAX_TEXT]
 
 
+def listed_documents(user, **on) -> list[tuple["Attachment", bool]]:
+    """The documents matching `on` (`agreement=...`, `event__consultation=...`) that `user` may see, oldest
+    first, each with whether `user` may remove it: two queries; none, and nothing shown, for a signed-out reader."""
+    if not user.is_authenticated:
+        return []
+    documents = list(
+        Attachment.objects.visible_to(user)
+        .filter(**on)
+        .defer("text")
+        .select_related("union")
+        .order_by("uploaded_at", "pk")
+    )
+    if not documents:
+        return []
+    # Who may remove a document: the officers of its union.
+    removable = set(
+        Attachment.objects.editable_by(user).filter(pk__in=[d.pk for d in documents]).values_list("pk", flat=True)
+    )
+    return [(document, document.pk in removable) for document in documents]
+
+
 # The one way in and out
 
 

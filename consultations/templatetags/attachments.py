@@ -4,7 +4,7 @@ the documents added and removed. Tags, so that lower-layer pages show them witho
 
 from django import template
 
-from consultations.attachments import OWNERS, Attachment, document_history, owner_model
+from consultations.attachments import OWNERS, document_history, listed_documents, owner_model
 from plumbing.history import with_entries
 from plumbing.records import may_edit
 
@@ -16,15 +16,11 @@ def attachments_of(context, kind: str, record):
     user = context["request"].user
     if not user.is_authenticated:
         return {"show": False}
-    documents = list(Attachment.objects.visible_to(user).filter(**{kind: record}).defer("text").select_related("union"))
-    # Who may remove a document: the officers of its union (one query for all of them).
-    mine = Attachment.objects.editable_by(user).filter(pk__in=[document.pk for document in documents])
-    editable = set(mine.values_list("pk", flat=True)) if documents else set()
     return {
         "show": True,
         "kind": kind,
         "record": record,
-        "documents": [(document, document.pk in editable) for document in documents],
+        "documents": listed_documents(user, **{kind: record}),
         "may_attach": may_edit(user, record),
         "csrf_token": context.get("csrf_token"),
     }

@@ -22,7 +22,7 @@ from bargaining.models import (
     Union,
     current_school_year,
 )
-from consultations.attachments import Attachment
+from consultations.attachments import listed_documents
 from consultations.forms import EventForm, StageForm
 from consultations.models import (
     Consultation,
@@ -191,27 +191,10 @@ def consultation_detail(request, pk):
 
 
 def _with_documents(events: list, consultation, user) -> list:
-    """Each event with `documents`: (document, whether `user` may remove it) for those `user` may see. Two queries
-    for the whole timeline; none for a signed-out reader, to whom documents are never shown."""
-    if not user.is_authenticated:
-        for event in events:
-            event.documents = []
-        return events
-    documents = list(
-        Attachment.objects.visible_to(user)
-        .filter(event__consultation=consultation)
-        .defer("text")
-        .select_related("union")
-        .order_by("uploaded_at", "pk")
-    )
-    removable = (
-        set(Attachment.objects.editable_by(user).filter(pk__in=[d.pk for d in documents]).values_list("pk", flat=True))
-        if documents
-        else set()
-    )
+    """Each event with `documents`: (document, whether `user` may remove it), two queries for the whole timeline."""
     by_event = {}
-    for document in documents:
-        by_event.setdefault(document.event_id, []).append((document, document.pk in removable))
+    for document, removable in listed_documents(user, event__consultation=consultation):
+        by_event.setdefault(document.event_id, []).append((document, removable))
     for event in events:
         event.documents = by_event.get(event.pk, [])
     return events

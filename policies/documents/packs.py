@@ -140,21 +140,19 @@ def prune_packs(*, older_than: datetime.timedelta, now=None) -> int:
     return by_model.get(BriefingPack._meta.label, 0)
 
 
-def _ids(records) -> list[int]:
+def _ids(records, field: str) -> list[int]:
+    """The ids of `records` (records or ids); a ValidationError on `field` for anything else."""
     ids = []
     for record in records or ():
         pk = getattr(record, "pk", record)
         if isinstance(pk, bool) or not isinstance(pk, int):
-            raise ValidationError("Name each one by its id.")
+            raise ValidationError({field: "Name each one by its id."})
         ids.append(pk)
     return sorted(set(ids))
 
 
 def _chosen_topics(topics) -> list[int]:
-    try:
-        ids = _ids(topics)
-    except ValidationError as error:
-        raise ValidationError({"topics": error.messages}) from error
+    ids = _ids(topics, "topics")
     unknown = set(ids) - set(Topic.objects.filter(pk__in=ids).values_list("pk", flat=True))
     if unknown:
         raise ValidationError({"topics": f"No such topic: {', '.join(map(str, sorted(unknown)))}."})
@@ -163,10 +161,7 @@ def _chosen_topics(topics) -> list[int]:
 
 def _chosen_units(units, subject, **audience) -> list[int]:
     """The ids of `units`, each a unit of the subject that the pack's audience may see."""
-    try:
-        ids = _ids(units)
-    except ValidationError as error:
-        raise ValidationError({"units": error.messages}) from error
+    ids = _ids(units, "units")
     if ids:
         in_scope = set(scope_unit_ids(subject, **audience))
         if any(pk not in in_scope for pk in ids):

@@ -9,12 +9,13 @@ PY := $(VENV)/bin/python
 # pdftotext/pdftoppm, a font family, and Chromium for the browser tests.
 DEB_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils fonts-dejavu-core chromium
 
-.PHONY: run test lint format venv install install-dev system-packages clean help
+.PHONY: run test lint format venv install install-dev messages messages-compiled system-packages clean help
 
 help:
 	@echo "make run    serve Caucus with demo data at http://127.0.0.1:$(PORT) (PORT=... to change)"
 	@echo "make test   run the whole test suite"
 	@echo "make lint   ruff check, ruff format --check and the migrations check"
+	@echo "make messages   gather the marked strings into the Welsh catalogue, locale/cy"
 
 # DEBUG stays off, so that Caucus shows its own error pages; scripts/run-local says why and how.
 run: install
@@ -44,10 +45,22 @@ venv:
 	fi
 
 install: venv
-	@$(MAKE) --no-print-directory $(VENV)/.installed
+	@$(MAKE) --no-print-directory $(VENV)/.installed messages-compiled
 
 install-dev: venv
-	@$(MAKE) --no-print-directory $(VENV)/.installed-dev
+	@$(MAKE) --no-print-directory $(VENV)/.installed-dev messages-compiled
+
+# The Welsh catalogue: `make messages` gathers every marked string into locale/cy/LC_MESSAGES/django.po (to
+# translate, following locale/cy/GLOSSARY.md); install compiles it into the django.mo that Django reads.
+CATALOGUES := $(wildcard locale/*/LC_MESSAGES/*.po)
+messages-compiled: $(CATALOGUES:.po=.mo)
+
+%.mo: %.po
+	$(PY) scripts/compile-messages
+
+messages: install-dev
+	DEBUG=true $(PY) manage.py makemessages --locale cy --add-location file --ignore .venv --ignore tests --ignore staticfiles
+	$(PY) scripts/compile-messages
 
 $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt

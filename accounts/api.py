@@ -1,5 +1,6 @@
 """Token sign-in for scripts: POST a username and password for a token; DELETE it to revoke it."""
 
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import exceptions, serializers, status
 from rest_framework.authtoken.serializers import AuthTokenSerializer
@@ -82,7 +83,7 @@ class TokenView(APIView):
             raise exceptions.NotAuthenticated()
         if not isinstance(request.auth, ApiToken):
             return Response(
-                {"detail": "Sign this request with the token to revoke (Authorization: Token ...)."},
+                {"detail": _("Sign this request with the token to revoke (Authorization: Token ...).")},
                 status=status.HTTP_400_BAD_REQUEST,
             )
         request.auth.delete()

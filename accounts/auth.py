@@ -1,5 +1,6 @@
 """Token authentication for the API: knox's hashed, expiring tokens, ended by a password change."""
 
+from django.utils.translation import gettext as _
 from knox.auth import TokenAuthentication as KnoxTokenAuthentication
 from rest_framework import exceptions
 
@@ -11,5 +12,5 @@ class TokenAuthentication(KnoxTokenAuthentication):
         user, token = super().validate_user(auth_token)
         if not token.is_for_current_password():
             token.delete()
-            raise exceptions.AuthenticationFailed("Invalid token.")
+            raise exceptions.AuthenticationFailed(_("Invalid token."))
         return user, token

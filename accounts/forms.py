@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import DeadlineSettings
 
@@ -7,14 +8,14 @@ from accounts.models import DeadlineSettings
 class SignInForm(AuthenticationForm):
     keep_signed_in = forms.BooleanField(
         required=False,
-        label="Keep me signed in on this device",
-        help_text="Leave this unticked on a shared computer: you are signed out when the browser closes.",
+        label=_("Keep me signed in on this device"),
+        help_text=_("Leave this unticked on a shared computer: you are signed out when the browser closes."),
     )
 
 
 class SignOutForm(forms.Form):
     revoke_tokens = forms.BooleanField(
-        required=False, label="Also revoke my API tokens (scripts signed in with them stop working)"
+        required=False, label=_("Also revoke my API tokens (scripts signed in with them stop working)")
     )
 
 
@@ -22,4 +23,4 @@ class ReminderForm(forms.ModelForm):
     class Meta:
         model = DeadlineSettings
         fields = ["reminders", "window_days", "notifications_in_digest"]
-        labels = {"reminders": "Email me a digest of deadlines"}
+        labels = {"reminders": _("Email me a digest of deadlines")}

@@ -6,6 +6,8 @@ import secrets
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from knox.models import AbstractAuthToken
 
 
@@ -20,24 +22,29 @@ class ApiToken(AbstractAuthToken):
     It records the password it was issued under (as a fingerprint), so that changing the password ends it.
     """
 
-    name = models.CharField(max_length=100, blank=True, help_text="Where it was issued, to recognise it by.")
+    name = models.CharField(
+        max_length=100, blank=True, help_text=_("Where it was issued, to recognise it by."), verbose_name=_("name")
+    )
     password_fingerprint = models.CharField(max_length=32, editable=False)
 
     class Meta:
         ordering = ["-created"]
-        verbose_name = "API token"
+        verbose_name = _("API token")
 
     def __str__(self):
-        return f"API token of {self.user} from {self.created:%d %b %Y %H:%M}"
+        return gettext("API token of %(user)s from %(created)s") % {
+            "user": self.user,
+            "created": f"{self.created:%d %b %Y %H:%M}",
+        }
 
     def is_for_current_password(self) -> bool:
         return self.password_fingerprint == password_fingerprint(self.user)
 
 
 class ReminderFrequency(models.TextChoices):
-    DAILY = "daily", "Daily"
-    WEEKLY = "weekly", "Weekly (Mondays)"
-    NEVER = "never", "Never"
+    DAILY = "daily", _("Daily")
+    WEEKLY = "weekly", _("Weekly (Mondays)")
+    NEVER = "never", _("Never")
 
 
 def new_feed_token() -> str:
@@ -47,26 +54,30 @@ def new_feed_token() -> str:
 class DeadlineSettings(models.Model):
     """One user's calendar feed address and reminder digest."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="deadline_settings")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="deadline_settings", verbose_name=_("user")
+    )
     # The feed's address is its only key (calendar programs cannot sign in): long, random, and replaceable.
     feed_token = models.CharField(max_length=64, unique=True, default=new_feed_token)
-    reminders = models.CharField(max_length=10, choices=ReminderFrequency, default=ReminderFrequency.NEVER)
+    reminders = models.CharField(
+        max_length=10, choices=ReminderFrequency, default=ReminderFrequency.NEVER, verbose_name=_("reminders")
+    )
     window_days = models.PositiveSmallIntegerField(
-        "remind me of what falls due within (days)",
+        _("remind me of what falls due within (days)"),
         default=7,
         validators=[MinValueValidator(1), MaxValueValidator(90)],
     )
     notifications_in_digest = models.BooleanField(
-        "also send my notifications (what happened on what I follow)", default=False
+        _("also send my notifications (what happened on what I follow)"), default=False
     )
     # The digest tells of notifications after this moment only, so that none is mailed twice.
     notified_up_to = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
-        verbose_name_plural = "deadline settings"
+        verbose_name_plural = _("deadline settings")
 
     def __str__(self):
-        return f"Deadline settings of {self.user}"
+        return gettext("Deadline settings of %(user)s") % {"user": self.user}
 
     @classmethod
     def of(cls, user) -> "DeadlineSettings":
@@ -75,3 +86,20 @@ class DeadlineSettings(models.Model):
     def regenerate_feed_token(self) -> None:
         self.feed_token = new_feed_token()
         self.save(update_fields=["feed_token"])
+
+
+class Preferences(models.Model):
+    """What one person chose for themselves: the language of their pages, mail and documents."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="preferences", verbose_name=_("user")
+    )
+    # Blank: the language of the browser (its cookie or Accept-Language) decides.
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, blank=True)
+
+    class Meta:
+        verbose_name = _("preferences")
+        verbose_name_plural = _("preferences")
+
+    def __str__(self):
+        return gettext("Preferences of %(user)s") % {"user": self.user}

@@ -8,16 +8,20 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.forms import ReminderForm, SignInForm, SignOutForm
-from accounts.models import ApiToken, DeadlineSettings
+from accounts.language import SESSION_KEY as LANGUAGE_SESSION_KEY
+from accounts.models import ApiToken, DeadlineSettings, Preferences
 from accounts.services import revoke_api_tokens
 from plumbing.clientip import client_ip
 from plumbing.ratelimit import RateLimit
 from plumbing.sessions import KEEP_SIGNED_IN
 
-TOO_MANY = "Too many attempts from your network. Wait a few minutes, then try again."
+TOO_MANY = gettext_lazy("Too many attempts from your network. Wait a few minutes, then try again.")
 
 
 def _refuse(request, limit: RateLimit) -> HttpResponse:
@@ -79,7 +83,7 @@ def profile(request):
     form = ReminderForm(request.POST or None, instance=deadline_settings)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, "Reminder choices saved.")
+        messages.success(request, _("Reminder choices saved."))
         return redirect("profile")
     return render(
         request,
@@ -89,9 +93,44 @@ def profile(request):
             "tokens": ApiToken.objects.filter(user=user).order_by("-created"),
             "feed_url": request.build_absolute_uri(reverse("calendar_feed", args=[deadline_settings.feed_token])),
             "reminder_form": form,
+            "language": getattr(Preferences.objects.filter(user=user).first(), "language", ""),
         },
         status=400 if form.errors else 200,
     )
+
+
+@require_POST
+def choose_language(request):
+    """The language switch on every page: kept in a cookie, and in the profile of someone signed in.
+
+    An empty choice (the account page's "your browser's language") forgets both.
+    """
+    language = request.POST.get("language", "")
+    next_page = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_page, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_page = reverse("home")
+    response = redirect(next_page)
+    if language and language not in dict(settings.LANGUAGES):
+        messages.error(request, _("Choose English or Cymraeg."))
+        return response
+    if request.user.is_authenticated:
+        Preferences.objects.update_or_create(user=request.user, defaults={"language": language})
+        request.session[LANGUAGE_SESSION_KEY] = language
+    if not language:
+        request.session.pop(LANGUAGE_SESSION_KEY, None)
+        response.delete_cookie(settings.LANGUAGE_COOKIE_NAME, samesite=settings.LANGUAGE_COOKIE_SAMESITE)
+        return response
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        httponly=True,
+    )
+    return response
 
 
 @login_required
@@ -99,7 +138,7 @@ def profile(request):
 def feed_regenerate(request):
     """A new calendar feed address: the old one answers 404 from now on (a feed shared by mistake is closed)."""
     DeadlineSettings.of(request.user).regenerate_feed_token()
-    messages.success(request, "Your calendar feed has a new address: the old one no longer works.")
+    messages.success(request, _("Your calendar feed has a new address: the old one no longer works."))
     return redirect(reverse("profile") + "#calendar")
 
 
@@ -109,5 +148,8 @@ def token_revoke(request):
     """Revoke one of your API tokens (`digest`), or all of them (`all`)."""
     digest = None if "all" in request.POST else request.POST.get("digest", "")[:128]
     revoked = revoke_api_tokens(user=request.user, digest=digest)
-    messages.success(request, f"Revoked {revoked} API token{'s' if revoked != 1 else ''}.")
+    messages.success(
+        request,
+        ngettext("Revoked %(count)s API token.", "Revoked %(count)s API tokens.", revoked) % {"count": revoked},
+    )
     return redirect("profile")

@@ -15,12 +15,14 @@ from functools import reduce
 
 from django.db import models
 from django.db.models import Case, Exists, Q, Value, When
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Visibility(models.TextChoices):
-    INTERNAL = "internal", "Internal (officers and organisers)"
-    MEMBERS = "members", "Members of the union"
-    PUBLIC = "public", "Public"
+    INTERNAL = "internal", _("Internal (officers and organisers)")
+    MEMBERS = "members", _("Members of the union")
+    PUBLIC = "public", pgettext_lazy("visibility", "Public")
 
 
 # Most restrictive first; used to compare a child's visibility with its parent's.
@@ -32,9 +34,9 @@ def is_more_visible(child: str, parent: str) -> bool:
 
 
 class Role(models.TextChoices):
-    MEMBER = "member", "Member"
-    ORGANISER = "organiser", "Organiser"
-    OFFICER = "officer", "Officer"
+    MEMBER = "member", _("Member")
+    ORGANISER = "organiser", _("Organiser")
+    OFFICER = "officer", _("Officer")
 
 
 # Roles that may read a union's internal material.
@@ -152,7 +154,7 @@ def _any_of(fields: list[str], visibility: str) -> Q:
     return reduce(operator.or_, (Q(**{field: visibility}) for field in fields))
 
 
-ARCHIVED_HELP = "Set when the record is retired: it leaves pickers and lists, and stays on timelines and in history."
+ARCHIVED_HELP = _("Set when the record is retired: it leaves pickers and lists, and stays on timelines and in history.")
 
 
 class ReferenceQuerySet(models.QuerySet):

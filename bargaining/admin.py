@@ -30,7 +30,7 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(Union)
 class UnionAdmin(RecordAdmin):
-    list_display = ["name", "short_name", "slug", "colour", "paper_size"]
+    list_display = ["name", "short_name", "slug", "colour", "paper_size", "document_language"]
     search_fields = ["name", "short_name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [MembershipInline]

@@ -1,6 +1,8 @@
 """The bargaining collections of the REST API: thin viewsets over scoped querysets and the services."""
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions
 from rest_framework.decorators import action
@@ -46,7 +48,7 @@ class UnionViewSet(CaucusViewSet):
     model = Union
     serializer_class = UnionSerializer
     filterset_class = filters.UnionFilter
-    add_refusal = "Only site administrators may add a union."
+    add_refusal = _("Only site administrators may add a union.")
 
 
 class EmployerViewSet(CaucusViewSet):
@@ -131,7 +133,7 @@ class ClauseViewSet(CaucusViewSet):
         return [Prefetch("versions", queryset=versions)]
 
     @extend_schema(
-        summary="Table a new version of the clause",
+        summary=_("Table a new version of the clause"),
         request=TableVersionSerializer,
         responses={201: ClauseVersionSerializer},
     )
@@ -145,12 +147,12 @@ class ClauseViewSet(CaucusViewSet):
         return Response(ClauseVersionSerializer(version, context=self.get_serializer_context()).data, status=201)
 
     @extend_schema(
-        summary="The differences between two versions of the clause",
+        summary=_("The differences between two versions of the clause"),
         parameters=[
             OpenApiParameter(
-                "from", int, description="A version number of this clause (default: the one before `to`)."
+                "from", int, description=_("A version number of this clause (default: the one before `to`).")
             ),
-            OpenApiParameter("to", int, description="A version number of this clause (default: the latest)."),
+            OpenApiParameter("to", int, description=_("A version number of this clause (default: the latest).")),
         ],
         responses={200: RedlineSerializer},
     )
@@ -159,7 +161,7 @@ class ClauseViewSet(CaucusViewSet):
         clause = self.get_object()
         versions = list(clause.versions.all())  # prefetched, oldest first
         if not versions:
-            raise exceptions.ValidationError({"to": ["This clause has no versions yet."]})
+            raise exceptions.ValidationError({"to": [gettext("This clause has no versions yet.")]})
         to_version = _pick_version(request, "to", versions) or versions[-1]
         earlier = [version for version in versions if version.number < to_version.number]
         from_version = _pick_version(request, "from", versions)
@@ -182,7 +184,9 @@ def _pick_version(request, parameter, versions):
         return None
     by_number = {str(version.number): version for version in versions}
     if raw not in by_number:
-        raise exceptions.ValidationError({parameter: [f"{raw!r} is not the number of a version of this clause."]})
+        raise exceptions.ValidationError(
+            {parameter: [gettext("%(value)s is not the number of a version of this clause.") % {"value": repr(raw)}]}
+        )
     return by_number[raw]
 
 
@@ -239,7 +243,7 @@ class NegotiationSessionViewSet(CaucusViewSet):
         serializer.instance = service_call(log_session, user=self.request.user, **serializer.validated_data)
 
     @extend_schema(
-        summary="Add a note to the session", request=SessionNoteSerializer, responses={201: SessionNoteSerializer}
+        summary=_("Add a note to the session"), request=SessionNoteSerializer, responses={201: SessionNoteSerializer}
     )
     @action(detail=True, methods=["post"], serializer_class=SessionNoteSerializer, filterset_class=None)
     def notes(self, request, pk=None):

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Sum
+from django.utils.translation import gettext as _
 
 from bargaining.models import BargainingUnit, BudgetSupport, Employer, TrainingBudget, Union
 from plumbing.charts import BarChart, Series, horizontal_bar_chart
@@ -84,18 +85,16 @@ class BudgetComparison:
 
     def chart(self) -> BarChart:
         """The year's current and proposed budgets by district, as a bar chart."""
-        current = Series(f"Current budget {self.school_year}", CURRENT_COLOUR)
-        proposed = Series(f"Proposed for {self.school_year}", PROPOSED_COLOUR)
+        year = {"school_year": self.school_year}
+        current = Series(_("Current budget %(school_year)s") % year, CURRENT_COLOUR)
+        proposed = Series(_("Proposed for %(school_year)s") % year, PROPOSED_COLOUR)
         shown = self.with_budget
-        summary = "; ".join(
-            f"{district.employer.name}: {dollars(district.current)} now, "
-            + (f"{dollars(district.proposed)} proposed" if district.proposed is not None else "nothing proposed")
-            for district in shown
-        )
+        summary = "; ".join(_district_summary(district) for district in shown)
         return horizontal_bar_chart(
-            title=f"AI training budgets by district, {self.school_year}",
-            summary=f"Bar chart of AI training budgets, {self.school_year}. "
-            + (summary or "No budgets recorded for this year."),
+            title=_("AI training budgets by district, %(school_year)s") % year,
+            summary=_("Bar chart of AI training budgets, %(school_year)s.") % year
+            + " "
+            + (summary or _("No budgets recorded for this year.")),
             series=[current, proposed],
             groups=[(district.employer.name, [district.current, district.proposed]) for district in shown],
             value_text=lambda series, value: _bar_text(series is current, value),
@@ -103,10 +102,21 @@ class BudgetComparison:
         )
 
 
+def _district_summary(district: DistrictBudgets) -> str:
+    amounts = {"employer": district.employer.name, "current": dollars(district.current)}
+    if district.proposed is None:
+        return _("%(employer)s: %(current)s now, nothing proposed") % amounts
+    return _("%(employer)s: %(current)s now, %(proposed)s proposed") % {
+        **amounts,
+        "proposed": dollars(district.proposed),
+    }
+
+
 def _bar_text(is_current: bool, value) -> str:
     if value is None:
-        return "nothing proposed"
-    return f"{dollars(value)} {'now' if is_current else 'proposed'}"
+        return _("nothing proposed")
+    # Translators: beside a bar of the chart: "$10,000 now" (the current budget) or "$25,000 proposed".
+    return (_("%(amount)s now") if is_current else _("%(amount)s proposed")) % {"amount": dollars(value)}
 
 
 def compare_budgets(

@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from bargaining.models import BargainingUnit, Clause, ClauseVersionStatus, ModelRating, Topic
 
@@ -20,29 +22,31 @@ COVERAGE_MAX_UNITS = 60
 class CoverageStatus(models.TextChoices):
     """The best a cell has reached, best first in `RANK`."""
 
-    RATIFIED = "ratified", "Ratified"
-    TENTATIVELY_AGREED = "tentatively_agreed", "Tentatively agreed"
-    ON_THE_TABLE = "on_the_table", "Proposed or countered"
-    DEFERRED = "deferred", "Deferred"
-    WITHDRAWN = "withdrawn", "Withdrawn"
-    NONE = "none", "No clause"
+    RATIFIED = "ratified", pgettext_lazy("clause status", "Ratified")
+    TENTATIVELY_AGREED = "tentatively_agreed", pgettext_lazy("clause status", "Tentatively agreed")
+    ON_THE_TABLE = "on_the_table", _("Proposed or countered")
+    DEFERRED = "deferred", pgettext_lazy("clause status", "Deferred")
+    WITHDRAWN = "withdrawn", pgettext_lazy("clause status", "Withdrawn")
+    NONE = "none", _("No clause")
 
 
 # A cell of the matrix is narrow: the legend gives the full words.
 SHORT_LABELS = {
-    CoverageStatus.RATIFIED: "Ratified",
-    CoverageStatus.TENTATIVELY_AGREED: "Tentative",
-    CoverageStatus.ON_THE_TABLE: "Tabled",
-    CoverageStatus.DEFERRED: "Deferred",
-    CoverageStatus.WITHDRAWN: "Withdrawn",
-    CoverageStatus.NONE: "No clause",
+    # Translators: a status in a narrow cell of the coverage table (the legend gives it in full): keep it short.
+    CoverageStatus.RATIFIED: pgettext_lazy("coverage cell", "Ratified"),
+    CoverageStatus.TENTATIVELY_AGREED: pgettext_lazy("coverage cell", "Tentative"),
+    CoverageStatus.ON_THE_TABLE: pgettext_lazy("coverage cell", "Tabled"),
+    CoverageStatus.DEFERRED: pgettext_lazy("coverage cell", "Deferred"),
+    CoverageStatus.WITHDRAWN: pgettext_lazy("coverage cell", "Withdrawn"),
+    CoverageStatus.NONE: pgettext_lazy("coverage cell", "No clause"),
 }
 SHORT_RATINGS = {
-    ModelRating.UNRATED: "Not rated",
-    ModelRating.PREFERRED: "Preferred wording",
-    ModelRating.FALLBACK: "Fallback wording",
-    ModelRating.WALK_AWAY: "Walk-away only",
-    ModelRating.BELOW: "Below walk-away",
+    # Translators: a rating in a narrow cell of the coverage table (the legend gives it in full): keep it short.
+    ModelRating.UNRATED: pgettext_lazy("coverage cell", "Not rated"),
+    ModelRating.PREFERRED: pgettext_lazy("coverage cell", "Preferred wording"),
+    ModelRating.FALLBACK: pgettext_lazy("coverage cell", "Fallback wording"),
+    ModelRating.WALK_AWAY: pgettext_lazy("coverage cell", "Walk-away only"),
+    ModelRating.BELOW: pgettext_lazy("coverage cell", "Below walk-away"),
 }
 
 # Deferred and withdrawn clauses won nothing: they rank just above an empty cell, so they show only alone.
@@ -99,7 +103,7 @@ class CoverageCell:
 
     @property
     def status_label(self) -> str:
-        return self.status.label
+        return str(self.status.label)
 
     @property
     def rating(self) -> str | None:
@@ -111,16 +115,16 @@ class CoverageCell:
     @property
     def rating_label(self) -> str:
         rating = self.rating
-        return ModelRating(rating).label if rating else ""
+        return str(ModelRating(rating).label) if rating else ""
 
     @property
     def short_label(self) -> str:
-        return SHORT_LABELS[self.status]
+        return str(SHORT_LABELS[self.status])
 
     @property
     def short_rating_label(self) -> str:
         rating = self.rating
-        return SHORT_RATINGS[ModelRating(rating)] if rating else ""
+        return str(SHORT_RATINGS[ModelRating(rating)]) if rating else ""
 
 
 @dataclass

@@ -5,6 +5,7 @@ id of someone else's record is "not a valid choice", exactly like an id that doe
 """
 
 import django_filters as filters
+from django.utils.translation import gettext_lazy as _
 
 from bargaining.access import Visibility
 from bargaining.models import (
@@ -117,9 +118,11 @@ class TopicFilter(filters.FilterSet):
 class ClauseFilter(filters.FilterSet):
     # Full text (bargaining/search.py): stemmed words, "phrases", -word to leave out; best matches first
     # unless another order is asked for.
-    search = filters.CharFilter(method="filter_search", label="Search titles and texts")
+    search = filters.CharFilter(method="filter_search", label=_("Search titles and texts"))
     topic = filters.ModelChoiceFilter(queryset=visible(Topic), to_field_name="code")
-    status = filters.ChoiceFilter(choices=ClauseVersionStatus.choices, method="filter_status", label="Current status")
+    status = filters.ChoiceFilter(
+        choices=ClauseVersionStatus.choices, method="filter_status", label=_("Current status")
+    )
     union = filters.ModelChoiceFilter(
         field_name="agreement__bargaining_unit__union", queryset=visible(Union), to_field_name="slug"
     )

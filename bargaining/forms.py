@@ -3,7 +3,10 @@ employers and their AI training budgets."""
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.formats import date_format
 from django.utils.text import slugify
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from bargaining.models import (
     Agreement,
@@ -22,7 +25,7 @@ from bargaining.models import (
 )
 from plumbing.forms import DateInput, RecordForm, TextForm, active_choices, preselect_only_choice
 
-APPEND_ONLY = (
+APPEND_ONLY = _(
     "Tabled versions are never changed: a correction is tabled as a new version, and the earlier ones stay in the "
     "clause's lineage."
 )
@@ -30,14 +33,15 @@ APPEND_ONLY = (
 
 def session_label(session) -> str:
     """A session as a picker names it: its date, and where it was held."""
-    return f"{session.held_on:%-d %b %Y}{' — ' + session.location if session.location else ''}"
+    held_on = date_format(session.held_on, "j M Y")
+    return f"{held_on} — {session.location}" if session.location else held_on
 
 
 class UnitForm(RecordForm):
     class Meta:
         model = BargainingUnit
         fields = ["union", "employer", "job_group", "name", "member_count", "visibility"]
-        help_texts = {"member_count": "How many members the union has in this unit."}
+        help_texts = {"member_count": _("How many members the union has in this unit.")}
 
     def __init__(self, *args, unions, employers, **kwargs):
         super().__init__(*args, **kwargs)
@@ -72,7 +76,7 @@ class ClauseForm(RecordForm):
     class Meta:
         model = Clause
         fields = ["article_number", "title", "topic", "visibility"]
-        help_texts = {"topic": "Where the clause library files it, and which model clause it is rated against."}
+        help_texts = {"topic": _("Where the clause library files it, and which model clause it is rated against.")}
 
     def __init__(self, *args, agreement=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -84,20 +88,26 @@ class NewClauseForm(ClauseForm):
     """A new article, and (if its text is given) the first version tabled for it."""
 
     text = forms.CharField(
-        label="First text tabled",
+        label=_("First text tabled"),
         widget=forms.Textarea(attrs={"rows": 8}),
         required=False,
-        help_text="Leave empty to add the article now and table its text later.",
+        help_text=_("Leave empty to add the article now and table its text later."),
     )
-    tabled_by = forms.ChoiceField(choices=TabledBy.choices, initial=TabledBy.UNION)
-    status = forms.ChoiceField(choices=ClauseVersionStatus.choices, initial=ClauseVersionStatus.PROPOSED)
+    tabled_by = forms.ChoiceField(label=_("Tabled by"), choices=TabledBy.choices, initial=TabledBy.UNION)
+    status = forms.ChoiceField(
+        label=_("Status"), choices=ClauseVersionStatus.choices, initial=ClauseVersionStatus.PROPOSED
+    )
     session = forms.ModelChoiceField(
+        label=_("Session"),
         queryset=NegotiationSession.objects.none(),
         required=False,
-        help_text="The session it was tabled in, if any.",
+        help_text=_("The session it was tabled in, if any."),
     )
     tabled_on = forms.DateField(
-        required=False, widget=DateInput(), help_text="Defaults to the session's date, or today."
+        label=_("Tabled on"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Defaults to the session's date, or today."),
     )
 
     FIRST_VERSION = ("text", "tabled_by", "status", "session", "tabled_on")
@@ -118,9 +128,10 @@ class NewClauseForm(ClauseForm):
 
 class SessionForm(RecordForm):
     notes = forms.CharField(
+        label=_("Notes"),
         widget=forms.Textarea(attrs={"rows": 6}),
         required=False,
-        help_text="The union side's notes (Markdown). Kept internal: only officers and organisers read them.",
+        help_text=_("The union side's notes (Markdown). Kept internal: only officers and organisers read them."),
     )
     fixed_fields = ("bargaining_unit",)
 
@@ -150,8 +161,11 @@ class NoteForm(RecordForm):
         model = SessionNote
         fields = ["body", "visibility"]
         widgets = {"body": forms.Textarea(attrs={"rows": 8})}
-        labels = {"body": "Note"}
-        help_texts = {"body": "Markdown: *emphasis*, lists with -, links.", "visibility": "Notes are usually internal."}
+        labels = {"body": _("Note")}
+        help_texts = {
+            "body": _("Markdown: *emphasis*, lists with -, links."),
+            "visibility": _("Notes are usually internal."),
+        }
 
     def __init__(self, *args, session=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -162,10 +176,16 @@ class NoteForm(RecordForm):
 class ClauseVersionForm(TextForm):
     """Table a version in a session: the clause is chosen among those this session may take a version of."""
 
-    clause = forms.ModelChoiceField(queryset=Clause.objects.none(), help_text="A clause of this unit's agreements.")
-    tabled_by = forms.ChoiceField(choices=TabledBy.choices, initial=TabledBy.UNION)
-    status = forms.ChoiceField(choices=ClauseVersionStatus.choices, initial=ClauseVersionStatus.PROPOSED)
-    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 12}), help_text="The full text as tabled.")
+    clause = forms.ModelChoiceField(
+        label=_("Clause"), queryset=Clause.objects.none(), help_text=_("A clause of this unit's agreements.")
+    )
+    tabled_by = forms.ChoiceField(label=_("Tabled by"), choices=TabledBy.choices, initial=TabledBy.UNION)
+    status = forms.ChoiceField(
+        label=_("Status"), choices=ClauseVersionStatus.choices, initial=ClauseVersionStatus.PROPOSED
+    )
+    text = forms.CharField(
+        label=_("Text"), widget=forms.Textarea(attrs={"rows": 12}), help_text=_("The full text as tabled.")
+    )
 
     def __init__(self, *args, clauses, **kwargs):
         super().__init__(*args, **kwargs)
@@ -175,7 +195,7 @@ class ClauseVersionForm(TextForm):
     def clean_text(self):
         text = self.cleaned_data["text"]
         if not text.strip():
-            raise ValidationError("Enter the text of the clause as tabled.")
+            raise ValidationError(gettext("Enter the text of the clause as tabled."))
         return text
 
 
@@ -187,7 +207,9 @@ class EmployerForm(RecordForm):
         model = Employer
         fields = ["name", "slug", "kind", "region"]
         help_texts = {
-            "slug": "A short name for addresses and filters, such as northview. Left empty, it is made from the name.",
+            "slug": _(
+                "A short name for addresses and filters, such as northview. Left empty, it is made from the name."
+            ),
         }
 
     def __init__(self, *args, **kwargs):
@@ -240,16 +262,21 @@ class BudgetSupportForm(RecordForm):
 
 
 def budget_label(budget) -> str:
-    proposed = "nothing proposed" if budget.proposed is None else f"${budget.proposed:,.0f} proposed"
-    return f"{budget.employer.name}, {budget.school_year}: ${budget.current:,.0f} now, {proposed}"
+    amounts = {"employer": budget.employer.name, "school_year": budget.school_year, "current": f"{budget.current:,.0f}"}
+    if budget.proposed is None:
+        return gettext("%(employer)s, %(school_year)s: $%(current)s now, nothing proposed") % amounts
+    return gettext("%(employer)s, %(school_year)s: $%(current)s now, $%(proposed)s proposed") % {
+        **amounts,
+        "proposed": f"{budget.proposed:,.0f}",
+    }
 
 
 class BudgetComparisonForm(TextForm):
     """Which school year to compare, and for which of the reader's unions (members and support are its own)."""
 
-    year = forms.CharField(label="School year", required=False, validators=[validate_school_year])
+    year = forms.CharField(label=_("School year"), required=False, validators=[validate_school_year])
     union = forms.ModelChoiceField(
-        queryset=Union.objects.none(), to_field_name="slug", required=False, label="Members and support of"
+        queryset=Union.objects.none(), to_field_name="slug", required=False, label=_("Members and support of")
     )
 
     def __init__(self, *args, unions, years, **kwargs):
@@ -263,17 +290,25 @@ class TableVersionForm(TextForm):
     """Table a new version of one clause: in one of the sessions it may be tabled in, or on a date of its own."""
 
     session = forms.ModelChoiceField(
+        label=_("Session"),
         queryset=NegotiationSession.objects.none(),
         required=False,
-        empty_label="Not in a negotiation session",
-        help_text="Only this unit's sessions held on or after the clause's latest version are offered.",
+        empty_label=_("Not in a negotiation session"),
+        help_text=_("Only this unit's sessions held on or after the clause's latest version are offered."),
     )
     tabled_on = forms.DateField(
-        required=False, widget=DateInput(), help_text="Defaults to the session's date, or today."
+        label=_("Tabled on"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Defaults to the session's date, or today."),
     )
-    tabled_by = forms.ChoiceField(choices=TabledBy.choices, initial=TabledBy.UNION)
-    status = forms.ChoiceField(choices=ClauseVersionStatus.choices, initial=ClauseVersionStatus.PROPOSED)
-    text = forms.CharField(widget=forms.Textarea(attrs={"rows": 12}), help_text="The full text as tabled.")
+    tabled_by = forms.ChoiceField(label=_("Tabled by"), choices=TabledBy.choices, initial=TabledBy.UNION)
+    status = forms.ChoiceField(
+        label=_("Status"), choices=ClauseVersionStatus.choices, initial=ClauseVersionStatus.PROPOSED
+    )
+    text = forms.CharField(
+        label=_("Text"), widget=forms.Textarea(attrs={"rows": 12}), help_text=_("The full text as tabled.")
+    )
 
     def __init__(self, *args, sessions, **kwargs):
         super().__init__(*args, **kwargs)
@@ -283,5 +318,5 @@ class TableVersionForm(TextForm):
     def clean_text(self):
         text = self.cleaned_data["text"]
         if not text.strip():
-            raise ValidationError("Enter the text of the clause as tabled.")
+            raise ValidationError(gettext("Enter the text of the clause as tabled."))
         return text

@@ -2,6 +2,7 @@
 spreadsheets, through the web forms and the services."""
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from bargaining import columns
 from bargaining.forms import AgreementForm, ClauseForm, EmployerForm, NewClauseForm, TrainingBudgetForm, UnitForm
@@ -18,6 +19,7 @@ from bargaining.models import (
     Union,
 )
 from bargaining.services import add_clause
+from plumbing.bilingual import choice_from_text
 from plumbing.imports import ImportKind, cell_text, find_one
 from plumbing.records import save_record
 
@@ -25,8 +27,8 @@ from plumbing.records import save_record
 def _find_employer(values, user):
     employers = Employer.objects.visible_to(user)
     if values.get("Slug"):
-        return find_one(employers, "employer", slug__iexact=values["Slug"])
-    return find_one(employers, "employer", name__iexact=values["Name"])
+        return find_one(employers, _("employer"), slug__iexact=values["Slug"])
+    return find_one(employers, _("employer"), name__iexact=values["Name"])
 
 
 def _budget(employer, values, user, reason):
@@ -77,23 +79,27 @@ EMPLOYERS = ImportKind(
 def union_of_row(values, user):
     """The row's union, among those the importer is an officer of: another union's row is refused, never moved."""
     name = values.get("Union", "")
-    union = find_one(Union.objects.editable_by(user), "union", name__iexact=name)
+    union = find_one(Union.objects.editable_by(user), _("union"), name__iexact=name)
     if union is None:
-        raise ValidationError({"union": f"You are not an officer of “{name}”: rows for it are not yours to import."})
+        raise ValidationError(
+            {
+                "union": _("You are not an officer of “%(union)s”: rows for it are not yours to import.")
+                % {"union": name}
+            }
+        )
     return union
 
 
 def _job_group(text: str) -> str:
-    for value, label in JobGroup.choices:
-        if text.lower() in (value, label.lower()):
-            return value
-    return text
+    """A job group's value, from its value or its label in either language."""
+    value = choice_from_text(JobGroup.choices, text)
+    return text if value is None else value
 
 
 def _find_unit(values, user):
     return find_one(
         BargainingUnit.objects.filter(union=union_of_row(values, user)),
-        "bargaining unit",
+        _("bargaining unit"),
         employer__name__iexact=values["Employer"],
         job_group=_job_group(values["Job group"]),
     )
@@ -119,11 +125,14 @@ UNITS = ImportKind(
 
 def _unit_named(values, user):
     unit = find_one(
-        BargainingUnit.objects.editable_by(user), "bargaining unit", name__iexact=values.get("Bargaining unit", "")
+        BargainingUnit.objects.editable_by(user), _("bargaining unit"), name__iexact=values.get("Bargaining unit", "")
     )
     if unit is None:
         raise ValidationError(
-            {"bargaining_unit": f"No bargaining unit “{values.get('Bargaining unit', '')}” of a union you lead."}
+            {
+                "bargaining_unit": _("No bargaining unit “%(unit)s” of a union you lead.")
+                % {"unit": values.get("Bargaining unit", "")}
+            }
         )
     return unit
 
@@ -132,7 +141,9 @@ AGREEMENTS = ImportKind(
     name="agreements",
     columns=columns.AGREEMENTS,
     find=lambda values, user: find_one(
-        Agreement.objects.filter(bargaining_unit=_unit_named(values, user)), "agreement", title__iexact=values["Title"]
+        Agreement.objects.filter(bargaining_unit=_unit_named(values, user)),
+        _("agreement"),
+        title__iexact=values["Title"],
     ),
     form=lambda data, instance, user, values: AgreementForm(
         data, instance=instance, bargaining_unit=None if instance else _unit_named(values, user)
@@ -153,9 +164,9 @@ AGREEMENTS = ImportKind(
 
 def _agreement_named(values, user):
     title = values.get("Agreement", "")
-    agreement = find_one(Agreement.objects.editable_by(user), "agreement", title__iexact=title)
+    agreement = find_one(Agreement.objects.editable_by(user), _("agreement"), title__iexact=title)
     if agreement is None:
-        raise ValidationError({"agreement": f"No agreement “{title}” of a union you lead."})
+        raise ValidationError({"agreement": _("No agreement “%(title)s” of a union you lead.") % {"title": title}})
     return agreement
 
 
@@ -173,7 +184,7 @@ def _clause_form(data, instance, user, values):
 
 def _find_clause(values, user):
     agreement = _agreement_named(values, user)
-    return find_one(Clause.objects.filter(agreement=agreement), "clause", article_number=values["Article"])
+    return find_one(Clause.objects.filter(agreement=agreement), _("clause"), article_number=values["Article"])
 
 
 def _save_clause(form, user):
@@ -189,7 +200,7 @@ def _text_unchanged(clause, values, user, reason):
     current = Clause.objects.with_current().get(pk=clause.pk).current_text or ""
     if values.get("Current text", "") != current:
         raise ValidationError(
-            {"text": "The clause's text differs from its current version: table a new version on the clause's page."}
+            {"text": _("The clause's text differs from its current version: table a new version on the clause's page.")}
         )
     return []
 

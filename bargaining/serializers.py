@@ -1,5 +1,7 @@
 """How bargaining records look through the API. Validation is the model's own (see CaucusSerializer)."""
 
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from bargaining.models import (
@@ -31,12 +33,13 @@ class UnionSerializer(CaucusSerializer):
             "short_name",
             "colour",
             "paper_size",
+            "document_language",
             "statutory_response_days",
             "information_request_days",
         ]
 
 
-LATEST_BUDGET = (
+LATEST_BUDGET = _(
     "Of the latest school year with a budget on record (null when there is none). Read-only: budgets are kept "
     "per school year at /api/v1/training-budgets/ (filter with ?employer=<slug>)."
 )
@@ -46,10 +49,18 @@ class EmployerSerializer(CaucusSerializer):
     # Budgets moved to their own collection, one per school year; these stay for existing clients.
     ai_training_budget_school_year = serializers.CharField(read_only=True, allow_null=True, help_text=LATEST_BUDGET)
     ai_training_budget_current = serializers.DecimalField(
-        max_digits=12, decimal_places=2, read_only=True, allow_null=True, help_text=f"Current budget. {LATEST_BUDGET}"
+        max_digits=12,
+        decimal_places=2,
+        read_only=True,
+        allow_null=True,
+        help_text=format_lazy("{} {}", _("Current budget."), LATEST_BUDGET),
     )
     ai_training_budget_proposed = serializers.DecimalField(
-        max_digits=12, decimal_places=2, read_only=True, allow_null=True, help_text=f"Proposed budget. {LATEST_BUDGET}"
+        max_digits=12,
+        decimal_places=2,
+        read_only=True,
+        allow_null=True,
+        help_text=format_lazy("{} {}", _("Proposed budget."), LATEST_BUDGET),
     )
 
     class Meta:
@@ -75,7 +86,7 @@ class TrainingBudgetSerializer(CaucusSerializer):
         decimal_places=2,
         read_only=True,
         allow_null=True,
-        help_text="Proposed minus current (negative for a cut); null when nothing is proposed.",
+        help_text=_("Proposed minus current (negative for a cut); null when nothing is proposed."),
     )
 
     class Meta:
@@ -158,7 +169,7 @@ class ClauseVersionSerializer(HidesUnseenSessionMixin, CaucusSerializer):
             "tabled_on": {
                 "required": False,
                 "allow_null": True,
-                "help_text": (
+                "help_text": _(
                     "Defaults to the session's date, or today. Null when the version was tabled in a session "
                     "you may not see."
                 ),
@@ -189,9 +200,9 @@ class ClauseSerializer(CaucusSerializer):
         source="current_status",
         read_only=True,
         allow_null=True,
-        help_text="The status of the latest version (null before any is tabled).",
+        help_text=_("The status of the latest version (null before any is tabled)."),
     )
-    versions = LineageEntrySerializer(many=True, read_only=True, help_text="The lineage, oldest first.")
+    versions = LineageEntrySerializer(many=True, read_only=True, help_text=_("The lineage, oldest first."))
 
     class Meta:
         model = Clause
@@ -218,7 +229,7 @@ class SessionNoteSerializer(CaucusSerializer):
 
 
 class NegotiationSessionSerializer(CaucusSerializer):
-    notes = SessionNoteSerializer(many=True, read_only=True, help_text="The notes the caller may read.")
+    notes = SessionNoteSerializer(many=True, read_only=True, help_text=_("The notes the caller may read."))
 
     class Meta:
         model = NegotiationSession

@@ -4,6 +4,8 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from bargaining.access import Visibility
 from bargaining.models import (
@@ -97,10 +99,15 @@ def table_clause_version(
     if previous is not None and tabled_on < previous.tabled_on:
         raise ValidationError(
             {
-                date_field: (
-                    f"Version {previous.number} was tabled on {previous.tabled_on:%d %b %Y}; "
-                    f"a new version cannot be dated before it ({tabled_on:%d %b %Y})."
+                date_field: _(
+                    "Version %(number)s was tabled on %(tabled_on)s; a new version cannot be dated before it "
+                    "(%(date)s)."
                 )
+                % {
+                    "number": previous.number,
+                    "tabled_on": date_format(previous.tabled_on, "d M Y"),
+                    "date": date_format(tabled_on, "d M Y"),
+                }
             }
         )
     last = previous.number if previous is not None else 0

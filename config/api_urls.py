@@ -2,6 +2,7 @@
 
 from django.http import JsonResponse
 from django.urls import include, path, re_path
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
@@ -19,7 +20,7 @@ from policies.overview import api as overview_api
 
 @csrf_exempt  # it changes nothing, whatever the method: a missing CSRF token must not turn the 404 into a 403
 def not_found(request):
-    return JsonResponse({"detail": "Not found."}, status=404)
+    return JsonResponse({"detail": _("Not found.")}, status=404)
 
 
 router = DefaultRouter()

@@ -79,9 +79,12 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The visitor's language: their cookie, else Accept-Language; a signed-in reader's own choice follows below.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.language.PreferredLanguageMiddleware",
     "plumbing.sessions.IdleTimeoutMiddleware",
     "plumbing.http.PrivateResponsesMiddleware",
     "plumbing.http.ApiBodyLimitMiddleware",
@@ -105,6 +108,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
@@ -217,7 +221,14 @@ REST_KNOX = {
 
 # --- Language and time ---
 
-LANGUAGE_CODE = "en-us"
+# Every page, message and document is in English or Welsh (locale/cy, compiled by `make` into django.mo). The
+# reader's choice is kept in their profile and, for visitors, in a cookie; a first visit follows Accept-Language.
+# URLs are the same in both languages.
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("cy", "Cymraeg")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
@@ -290,6 +301,7 @@ SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000").rstrip("/")
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
@@ -371,6 +383,7 @@ SPECTACULAR_SETTINGS = {
         "EmployerKindEnum": "bargaining.models.EmployerKind",
         "AgreementKindEnum": "bargaining.models.AgreementKind",
         "EventKindEnum": "consultations.models.EventKind",
+        "DocumentLanguageEnum": "bargaining.models.DocumentLanguage",
         "TimelineEntryKindEnum": ["proposal", "consultation_event", "position", "clause_version"],
         "RedlineSegmentKindEnum": ["equal", "insert", "delete"],
     },

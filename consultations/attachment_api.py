@@ -1,6 +1,7 @@
 """Documents attached to records through the API: list, upload, read, download and remove."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, serializers, status, viewsets
@@ -81,7 +82,7 @@ class AttachmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
             value = self.request.query_params.get(name)
             if value is not None:
                 if not value.isdigit():
-                    raise serializers.ValidationError({name: ["Give a record's id."]})
+                    raise serializers.ValidationError({name: [_("Give a record's id.")]})
                 attachments = attachments.filter(**{f"{name}_id": int(value)})
         return attachments.defer("text")
 
@@ -102,9 +103,9 @@ class AttachmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         model = owner_model(data["record_kind"])
         record = model.objects.visible_to(request.user).filter(pk=data["record"]).first()
         if record is None:
-            raise NotFound("No such record that you may see.")
+            raise NotFound(_("No such record that you may see."))
         if not may_edit(request.user, record):
-            raise PermissionDenied("Only those who may change the record may attach documents to it.")
+            raise PermissionDenied(_("Only those who may change the record may attach documents to it."))
         try:
             attachment = attach_document(
                 record=record,
@@ -125,7 +126,7 @@ class AttachmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
     def destroy(self, request, pk=None):
         attachment = self.get_object()
         if not may_edit(request.user, attachment):
-            raise PermissionDenied("Only the officers of the union the document belongs to may remove it.")
+            raise PermissionDenied(_("Only the officers of the union the document belongs to may remove it."))
         remove_document(attachment=attachment, user=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 

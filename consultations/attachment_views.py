@@ -7,6 +7,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from bargaining.access import Visibility
@@ -25,13 +28,26 @@ from plumbing.pages import get_editable_or_403
 from plumbing.records import may_edit
 
 
+def _file_help() -> str:
+    return _("PDF, Word (.docx), Excel (.xlsx), OpenDocument text (.odt), PNG or JPEG; at most %(size)s MB.") % {
+        "size": MAX_BYTES // (1024 * 1024)
+    }
+
+
 class AttachmentForm(forms.Form):
     file = forms.FileField(
-        help_text=f"PDF, Word (.docx), Excel (.xlsx), OpenDocument text (.odt), PNG or JPEG; at most "
-        f"{MAX_BYTES // (1024 * 1024)} MB."
+        label=gettext_lazy("File"),
+        help_text=lazy(_file_help, str)(),
     )
-    visibility = forms.ChoiceField(choices=Visibility.choices, initial=Visibility.INTERNAL)
-    union = forms.ModelChoiceField(queryset=Union.objects.none(), required=False, help_text="The union it is for.")
+    visibility = forms.ChoiceField(
+        label=gettext_lazy("Visibility"), choices=Visibility.choices, initial=Visibility.INTERNAL
+    )
+    union = forms.ModelChoiceField(
+        label=gettext_lazy("Union"),
+        queryset=Union.objects.none(),
+        required=False,
+        help_text=gettext_lazy("The union it is for."),
+    )
 
     def __init__(self, *args, unions=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -69,7 +85,7 @@ def attachment_create(request, owner, pk):
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                messages.success(request, "Document attached.")
+                messages.success(request, _("Document attached."))
                 return redirect(record)
     context = {"form": form, "record": record}
     return render(request, "consultations/attachment_form.html", context, status=status)
@@ -100,8 +116,8 @@ def download(attachment) -> FileResponse:
 def attachment_remove(request, pk):
     attachment = get_object_or_404(Attachment.objects.visible_to(request.user), pk=pk)
     if not may_edit(request.user, attachment):
-        raise PermissionDenied("Only the officers of the union the document belongs to may remove it.")
+        raise PermissionDenied(_("Only the officers of the union the document belongs to may remove it."))
     record = attachment.record
     remove_document(attachment=attachment, user=request.user)
-    messages.success(request, "Document removed. Its history keeps who added and removed it.")
+    messages.success(request, _("Document removed. Its history keeps who added and removed it."))
     return redirect(record)

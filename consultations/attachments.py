@@ -23,6 +23,8 @@ from django.core.files.storage import storages
 from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from bargaining.access import UnionOwnedQuerySet, Visibility, is_more_visible, is_site_staff
@@ -40,8 +42,8 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ODT = "application/vnd.oasis.opendocument.text"
 PNG = "image/png"
 JPEG = "image/jpeg"
-KINDS = {PDF: "PDF", DOCX: "Word document", XLSX: "Excel workbook", ODT: "OpenDocument text", PNG: "PNG image",
-         JPEG: "JPEG image"}  # fmt: skip
+KINDS = {PDF: "PDF", DOCX: _("Word document"), XLSX: _("Excel workbook"), ODT: _("OpenDocument text"),
+         PNG: _("PNG image"), JPEG: _("JPEG image")}  # fmt: skip
 
 # The records a document can be attached to: the field on Attachment, and the model.
 # (consultations.models imports this module, so its models are named by label here, not imported.)
@@ -82,31 +84,64 @@ class AttachmentQuerySet(UnionOwnedQuerySet):
 
 
 class Attachment(models.Model):
-    union = models.ForeignKey(Union, on_delete=models.PROTECT, related_name="attachments")
-    visibility = models.CharField(max_length=10, choices=Visibility.choices, default=Visibility.INTERNAL)
+    union = models.ForeignKey(Union, on_delete=models.PROTECT, related_name="attachments", verbose_name=_("union"))
+    visibility = models.CharField(
+        max_length=10, choices=Visibility.choices, default=Visibility.INTERNAL, verbose_name=_("visibility")
+    )
     agreement = models.ForeignKey(
-        Agreement, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
+        Agreement,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="attachments",
+        verbose_name=_("agreement"),
     )
     session = models.ForeignKey(
-        NegotiationSession, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
+        NegotiationSession,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="attachments",
+        verbose_name=_("session"),
     )
     proposal = models.ForeignKey(
-        "consultations.ProcurementProposal", null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
+        "consultations.ProcurementProposal",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="attachments",
+        verbose_name=_("proposal"),
     )
     event = models.ForeignKey(
-        "consultations.ConsultationEvent", null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
+        "consultations.ConsultationEvent",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="attachments",
+        verbose_name=_("event"),
     )
     tool = models.ForeignKey(
-        "consultations.EdTechTool", null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
+        "consultations.EdTechTool",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="attachments",
+        verbose_name=_("tool"),
     )
-    name = models.CharField(max_length=200, help_text="The file's name as it was sent: for display only.")
-    content_type = models.CharField(max_length=100, choices=list(KINDS.items()))
-    size = models.PositiveIntegerField()
+    name = models.CharField(
+        max_length=200, help_text=_("The file's name as it was sent: for display only."), verbose_name=_("name")
+    )
+    content_type = models.CharField(max_length=100, choices=list(KINDS.items()), verbose_name=_("content type"))
+    size = models.PositiveIntegerField(verbose_name=_("size"))
     # Random, never derived from the name sent: no one chooses where a file is written.
     stored_as = models.CharField(max_length=100, unique=True, editable=False)
-    text = models.TextField(blank=True, editable=False, help_text="The document's text, for search.")
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
-    uploaded_at = models.DateTimeField(auto_now_add=True)
+    text = models.TextField(
+        blank=True, editable=False, help_text=_("The document's text, for search."), verbose_name=_("text")
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("uploaded by")
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True, verbose_name=_("uploaded at"))
     history = HistoricalRecords(excluded_fields=["text"])
 
     objects = AttachmentQuerySet.as_manager()
@@ -141,8 +176,23 @@ class Attachment(models.Model):
         ceiling = record_visibility(record)
         if ceiling is not None and is_more_visible(self.visibility, ceiling):
             raise ValidationError(
-                {"visibility": f"A document cannot be more visible than “{record}”, which is {ceiling}."}
+                {
+                    "visibility": (
+                        # Translators: %(record)s is a record's name; %(visibility)s is "internal", "members" or
+                        # "public", translated on its own.
+                        gettext("A document cannot be more visible than “%(record)s”, which is %(visibility)s.")
+                        % {"record": record, "visibility": CEILING_WORDS.get(ceiling, ceiling)}
+                    )
+                }
             )
+
+
+# How a record's visibility is named in the sentence above ("..., which is internal.").
+CEILING_WORDS = {
+    Visibility.INTERNAL: pgettext_lazy("a record's visibility, after 'which is'", "internal"),
+    Visibility.MEMBERS: pgettext_lazy("a record's visibility, after 'which is'", "members"),
+    Visibility.PUBLIC: pgettext_lazy("a record's visibility, after 'which is'", "public"),
+}
 
 
 def record_visibility(record) -> str | None:
@@ -188,7 +238,7 @@ def sniff(head: bytes, file) -> str:
         if kind:
             return kind
     raise ValidationError(
-        {"file": "Send a PDF, Word (.docx), Excel (.xlsx), OpenDocument text (.odt), PNG or JPEG file."}
+        {"file": gettext("Send a PDF, Word (.docx), Excel (.xlsx), OpenDocument text (.odt), PNG or JPEG file.")}
     )
 
 
@@ -268,21 +318,25 @@ def listed_documents(user, **on) -> list[tuple["Attachment", bool]]:
 # The one way in and out
 
 
+def _too_large() -> str:
+    return gettext("The file is larger than %(size)s MB.") % {"size": MAX_BYTES // (1024 * 1024)}
+
+
 @transaction.atomic
 def attach_document(*, record, upload, visibility: str, user, union=None) -> Attachment:
     """Attach an uploaded file to `record` (whose editor `user` is: the caller checks). The union is the record's
     own, or for a shared record (a tool, a proposal) one `user` is an officer of. Raises ValidationError naming
     the field at fault."""
     if upload.size > MAX_BYTES:  # refused by its size, before it is read
-        raise ValidationError({"file": f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB."})
+        raise ValidationError({"file": _too_large()})
     data = upload.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
-        raise ValidationError({"file": f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB."})
+        raise ValidationError({"file": _too_large()})
     content_type = sniff(data[:8], io.BytesIO(data))
     owning_union = record_union(record)
     if owning_union is None:
         if union is None or not Union.objects.editable_by(user).filter(pk=getattr(union, "pk", union)).exists():
-            raise ValidationError({"union": "Choose a union you are an officer of."})
+            raise ValidationError({"union": gettext("Choose a union you are an officer of.")})
         owning_union = getattr(union, "pk", union)
     attachment = Attachment(
         union_id=owning_union,

@@ -9,6 +9,8 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from bargaining.columns import CLAUSES
 from bargaining.models import Clause
@@ -23,14 +25,14 @@ from plumbing.records import may_edit
 from plumbing.search import TRUNCATED, parse_query
 
 CLAUSE_FILTER_LABELS = {
-    "search": "Search titles and texts",
-    "union": "Union",
-    "employer": "Employer",
-    "bargaining_unit": "Bargaining unit",
-    "job_group": "Job group",
-    "agreement_status": "Agreement status",
-    "tool": "EdTech tool",
-    "model_rating": "Rating against the model clause",
+    "search": _("Search titles and texts"),
+    "union": _("Union"),
+    "employer": _("Employer"),
+    "bargaining_unit": _("Bargaining unit"),
+    "job_group": _("Job group"),
+    "agreement_status": _("Agreement status"),
+    "tool": _("EdTech tool"),
+    "model_rating": _("Rating against the model clause"),
 }
 CLAUSE_PRIMARY_FILTERS = ["search", "topic", "status", "union", "employer", "job_group", "tool"]
 # Each of these filters' options says how many clauses it would give (the path is what it counts by). The
@@ -156,6 +158,6 @@ def _redline_pair(request, by_number):
     except ValueError:
         chosen = None
     if chosen is None or chosen[0] not in by_number or chosen[1] not in by_number:
-        messages.error(request, "Those versions do not exist: showing the latest two instead.")
+        messages.error(request, gettext("Those versions do not exist: showing the latest two instead."))
         chosen = default
     return by_number[chosen[0]], by_number[chosen[1]]

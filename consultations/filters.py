@@ -1,6 +1,7 @@
 """Filters for vendors, tools, proposals, consultations and events (web list pages and API)."""
 
 import django_filters as filters
+from django.utils.translation import gettext_lazy as _
 
 from bargaining.access import Visibility
 from bargaining.filters import ClauseFilter
@@ -33,7 +34,7 @@ class VendorFilter(ArchivedFilterMixin, filters.FilterSet):
 
 
 class EdTechToolFilter(ArchivedFilterMixin, filters.FilterSet):
-    search = filters.CharFilter(field_name="name", lookup_expr="icontains", label="Name contains")
+    search = filters.CharFilter(field_name="name", lookup_expr="icontains", label=_("Name contains"))
     category = filters.ChoiceFilter(choices=ToolCategory.choices)
     vendor = LookupFilter(model=Vendor, kind="vendors", search=("name",))
     risk_rating = filters.ChoiceFilter(choices=RiskRating.choices)
@@ -46,6 +47,7 @@ class EdTechToolFilter(ArchivedFilterMixin, filters.FilterSet):
         search=("name",),
         to_field_name="slug",
         distinct=True,
+        label=_("Employer"),
     )
     archived = Archived.filter()
     ordering = filters.OrderingFilter(fields=["name", "category", "risk_rating", ("vendor__name", "vendor")])
@@ -59,10 +61,12 @@ class ProcurementProposalFilter(filters.FilterSet):
     employer = LookupFilter(model=Employer, kind="employers", search=("name",), to_field_name="slug")
     tool = LookupFilter(model=EdTechTool, kind="tools", search=("name",))
     status = filters.ChoiceFilter(choices=ProposalStatus.choices)
-    announced_after = filters.DateFilter(field_name="announced_on", lookup_expr="gte")
-    announced_before = filters.DateFilter(field_name="announced_on", lookup_expr="lte")
-    starts_after = filters.DateFilter(field_name="proposed_start", lookup_expr="gte")
-    starts_before = filters.DateFilter(field_name="proposed_start", lookup_expr="lte")
+    announced_after = filters.DateFilter(field_name="announced_on", lookup_expr="gte", label=_("Announced on or after"))
+    announced_before = filters.DateFilter(
+        field_name="announced_on", lookup_expr="lte", label=_("Announced on or before")
+    )
+    starts_after = filters.DateFilter(field_name="proposed_start", lookup_expr="gte", label=_("Starts on or after"))
+    starts_before = filters.DateFilter(field_name="proposed_start", lookup_expr="lte", label=_("Starts on or before"))
     ordering = filters.OrderingFilter(fields=["announced_on", "proposed_start", "title", "cost"])
 
     class Meta:
@@ -111,7 +115,7 @@ class ClauseLibraryFilter(ClauseFilter):
         kind="tools",
         search=("name",),
         method="filter_tool",
-        label="EdTech tool",
+        label=_("EdTech tool"),
     )
 
     class Meta(ClauseFilter.Meta):

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from bargaining.models import JobGroup
 from consultations.models import (
@@ -28,7 +29,7 @@ class VendorForm(RecordForm):
 
 class ToolForm(RecordForm):
     personal_data = forms.MultipleChoiceField(
-        label="Personal data it processes",
+        label=_("Personal data it processes"),
         choices=PersonalData.choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
@@ -62,20 +63,23 @@ class ProposalForm(RecordForm):
     """A proposal, for a tool of the registry or one added with it (and its vendor, if that is new too)."""
 
     affected_job_groups = forms.MultipleChoiceField(
-        choices=JobGroup.choices, widget=forms.CheckboxSelectMultiple, required=False
+        label=_("Affected job groups"), choices=JobGroup.choices, widget=forms.CheckboxSelectMultiple, required=False
     )
-    new_tool_name = forms.CharField(label="Name of the new tool", max_length=200, required=False)
+    new_tool_name = forms.CharField(label=_("Name of the new tool"), max_length=200, required=False)
     new_tool_vendor = forms.ModelChoiceField(
-        label="Its vendor",
+        label=_("Its vendor"),
         queryset=Vendor.objects.none(),
         required=False,
-        empty_label="A vendor not in the registry (name it below)",
+        empty_label=_("A vendor not in the registry (name it below)"),
     )
     new_vendor_name = forms.CharField(
-        label="Name of the new vendor", max_length=200, required=False, help_text="Only if the vendor is new too."
+        label=_("Name of the new vendor"),
+        max_length=200,
+        required=False,
+        help_text=_("Only if the vendor is new too."),
     )
     new_tool_category = forms.ChoiceField(
-        label="Its category", choices=[("", "Choose a category"), *ToolCategory.choices], required=False
+        label=_("Its category"), choices=[("", _("Choose a category")), *ToolCategory.choices], required=False
     )
 
     NEW_TOOL_FIELDS = ("new_tool_name", "new_tool_vendor", "new_vendor_name", "new_tool_category")
@@ -99,7 +103,7 @@ class ProposalForm(RecordForm):
             "review_on",
         ]
         widgets = {"purpose": forms.Textarea(attrs={"rows": 4})}
-        help_texts = {"tool": "Not in the list? Add it below, with its vendor."}
+        help_texts = {"tool": _("Not in the list? Add it below, with its vendor.")}
 
     def __init__(self, *args, employers, tools, vendors, **kwargs):
         super().__init__(*args, **kwargs)
@@ -110,18 +114,18 @@ class ProposalForm(RecordForm):
         self.fields["tool"].queryset = active_choices(tools, current).select_related("vendor")
         self.fields["tool"].label_from_instance = lambda tool: f"{tool.name} ({tool.vendor.name})"
         self.fields["tool"].required = False
-        self.fields["tool"].empty_label = "A tool not in the registry (describe it below)"
+        self.fields["tool"].empty_label = _("A tool not in the registry (describe it below)")
         self.fields["new_tool_vendor"].queryset = active_choices(vendors)
 
     def clean(self):
         cleaned = super().clean()
         named = (cleaned.get("new_tool_name") or "").strip()
         if cleaned.get("tool") and named:
-            self.add_error("new_tool_name", "Choose a tool from the list or add a new one, not both.")
+            self.add_error("new_tool_name", _("Choose a tool from the list or add a new one, not both."))
         elif not cleaned.get("tool") and not named and "tool" not in self.errors:
-            self.add_error("tool", "Choose the tool proposed, or add it below if it is not in the registry yet.")
+            self.add_error("tool", _("Choose the tool proposed, or add it below if it is not in the registry yet."))
         elif named and not cleaned.get("new_tool_category"):
-            self.add_error("new_tool_category", "Choose the new tool's category.")
+            self.add_error("new_tool_category", _("Choose the new tool's category."))
         return cleaned
 
     def new_tool(self) -> NewTool | None:
@@ -155,9 +159,9 @@ class ConsultationForm(RecordForm):
         }
         field_classes = {"resulting_clauses": RecordsField}
         help_texts = {
-            "response_deadline": "When the union's response is due. Notices often allow about 30 days.",
-            "outcome": "What the consultation achieved (Markdown).",
-            "resulting_clauses": "Your union's clauses negotiated because of this consultation.",
+            "response_deadline": _("When the union's response is due. Notices often allow about 30 days."),
+            "outcome": _("What the consultation achieved (Markdown)."),
+            "resulting_clauses": _("Your union's clauses negotiated because of this consultation."),
         }
 
     def __init__(self, *args, unions, proposals, clauses, **kwargs):
@@ -192,12 +196,12 @@ class ConsultationForm(RecordForm):
 class EventForm(TextForm):
     """A new event on a consultation's timeline."""
 
-    occurred_on = forms.DateField(label="Date", widget=DateInput())
-    kind = forms.ChoiceField(choices=CHOSEN_EVENT_KINDS)
-    summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}))
-    visibility = forms.ChoiceField(choices=Consultation._meta.get_field("visibility").choices)
+    occurred_on = forms.DateField(label=_("Date"), widget=DateInput())
+    kind = forms.ChoiceField(label=_("Kind"), choices=CHOSEN_EVENT_KINDS)
+    summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 4}))
+    visibility = forms.ChoiceField(label=_("Visibility"), choices=Consultation._meta.get_field("visibility").choices)
     answer_due_on = forms.DateField(
-        label="Answer due by",
+        label=_("Answer due by"),
         required=False,
         widget=DateInput(),
         help_text=ConsultationEvent._meta.get_field("answer_due_on").help_text,
@@ -212,7 +216,7 @@ class EventEditForm(RecordForm):
     class Meta:
         model = ConsultationEvent
         fields = ["occurred_on", "kind", "summary", "visibility", "answer_due_on"]
-        labels = {"occurred_on": "Date"}
+        labels = {"occurred_on": _("Date")}
         widgets = {"summary": forms.Textarea(attrs={"rows": 5}), "answer_due_on": DateInput()}
 
     def __init__(self, *args, **kwargs):
@@ -235,12 +239,12 @@ class EventImportForm(EventEditForm):
 
 
 class StageForm(TextForm):
-    stage = forms.ChoiceField(choices=ConsultationStage.choices, label="Move to stage")
+    stage = forms.ChoiceField(choices=ConsultationStage.choices, label=_("Move to stage"))
     # The stage the officer saw: a move made by someone else in between refuses this one.
     current_stage = forms.CharField(widget=forms.HiddenInput)
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("stage") and cleaned.get("stage") == cleaned.get("current_stage"):
-            raise ValidationError("The consultation is at that stage already: choose another.")
+            raise ValidationError(_("The consultation is at that stage already: choose another."))
         return cleaned

@@ -4,6 +4,8 @@ spreadsheets, through the web forms and the services."""
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from bargaining.models import Clause, Employer, Union
 from consultations import columns
@@ -24,6 +26,7 @@ from consultations.models import (
     Vendor,
 )
 from consultations.services import add_consultation_event, edit_consultation, record_proposal
+from plumbing.bilingual import choice_from_text
 from plumbing.imports import ImportKind, NaturalKey, find_one, remember_found
 from plumbing.records import save_record
 
@@ -37,7 +40,7 @@ VENDORS = ImportKind(
     columns=columns.VENDORS,
     find=None,
     key=NaturalKey(
-        "vendor",
+        gettext_lazy("vendor"),
         records=lambda user: Vendor.objects.visible_to(user),
         of_record=lambda vendor: [vendor.name],
         of_row=lambda values: [values["Name"]],
@@ -61,7 +64,7 @@ def _new_vendor(values, user, reason):
         raise ValidationError({"vendor": [message for messages in form.errors.values() for message in messages]})
     form.instance._change_reason = reason
     save_record(form, user=user)
-    return [("Vendor", "", f"{name} (new vendor)")]
+    return [("Vendor", "", _("%(name)s (new vendor)") % {"name": name})]
 
 
 TOOLS = ImportKind(
@@ -69,7 +72,7 @@ TOOLS = ImportKind(
     columns=columns.TOOLS,
     find=None,
     key=NaturalKey(
-        "tool",
+        gettext_lazy("tool"),
         records=lambda user: EdTechTool.objects.visible_to(user).select_related("vendor"),
         of_record=lambda tool: [tool.vendor.name, tool.name],
         of_row=lambda values: [values["Vendor"], values["Name"]],
@@ -107,7 +110,7 @@ PROPOSALS = ImportKind(
     columns=columns.PROPOSALS,
     find=None,
     key=NaturalKey(
-        "proposal",
+        gettext_lazy("proposal"),
         records=lambda user: ProcurementProposal.objects.visible_to(user).select_related("employer"),
         of_record=lambda proposal: [proposal.employer.name, proposal.title],
         of_row=lambda values: [values["Employer"], values["Title"]],
@@ -146,11 +149,13 @@ def _consultation_form(data, instance, user, values):
 
 def _find_consultation(values, user):
     # Refuses a row for a union the importer does not lead before it is looked for.
-    union = find_one(Union.objects.editable_by(user), "union", name__iexact=values["Union"])
+    union = find_one(Union.objects.editable_by(user), _("union"), name__iexact=values["Union"])
     if union is None:
-        raise ValidationError({"union": f"You are not an officer of “{values['Union']}”: its rows are not yours."})
+        raise ValidationError(
+            {"union": _("You are not an officer of “%(union)s”: its rows are not yours.") % {"union": values["Union"]}}
+        )
     return find_one(
-        Consultation.objects.filter(union=union), "consultation", proposal__title__iexact=values["Proposal"]
+        Consultation.objects.filter(union=union), _("consultation"), proposal__title__iexact=values["Proposal"]
     )
 
 
@@ -190,21 +195,22 @@ def _event_consultations(values, user):
 
 
 def _event_kind(text: str) -> str:
-    for value, label in CHOSEN_EVENT_KINDS:
-        if text.lower() in (value, label.lower()):
-            return value
-    return text
+    value = choice_from_text(CHOSEN_EVENT_KINDS, text)
+    return text if value is None else value
 
 
 def _find_event(values, user):
     """An event is matched on everything it says (its consultation, date, kind and summary): two events of a day
     may share a kind, and a corrected summary is a new event, not a silent rewrite of the record."""
     consultation = find_one(
-        _event_consultations(values, user), "consultation", proposal__title__iexact=values["Proposal"]
+        _event_consultations(values, user), _("consultation"), proposal__title__iexact=values["Proposal"]
     )
     if consultation is None:
         raise ValidationError(
-            {"consultation": f"No consultation on “{values['Proposal']}” of a union you are an officer of."}
+            {
+                "consultation": _("No consultation on “%(proposal)s” of a union you are an officer of.")
+                % {"proposal": values["Proposal"]}
+            }
         )
     try:
         occurred_on = datetime.date.fromisoformat(values["Occurred on"])
@@ -212,7 +218,7 @@ def _find_event(values, user):
         return None  # the form names the bad date
     return find_one(
         ConsultationEvent.objects.filter(consultation=consultation),
-        "event",
+        _("event"),
         occurred_on=occurred_on,
         kind=_event_kind(values["Kind"]),
         summary=values["Summary"],

@@ -1,5 +1,6 @@
 """How vendors, tools, proposals, consultations and their events look through the API."""
 
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from bargaining.models import JobGroup
@@ -64,7 +65,8 @@ class NewToolSerializer(serializers.Serializer):
 
     def validate(self, attrs):
         if bool(attrs.get("vendor")) == bool(attrs.get("vendor_name", "").strip()):
-            raise serializers.ValidationError({"vendor": ["Give either `vendor` (an id) or `vendor_name`."]})
+            # Translators: `vendor` and `vendor_name` are API field names: keep them as they are.
+            raise serializers.ValidationError({"vendor": [_("Give either `vendor` (an id) or `vendor_name`.")]})
         return attrs
 
 
@@ -84,9 +86,11 @@ class ProcurementProposalSerializer(CaucusSerializer):
         attrs = super().validate(attrs)
         has_tool = attrs.get("tool") is not None or (self.instance is not None and "new_tool" not in attrs)
         if "new_tool" in attrs and attrs.get("tool") is not None:
-            raise serializers.ValidationError({"new_tool": ["Give `tool` or `new_tool`, not both."]})
+            # Translators: `tool` and `new_tool` are API field names: keep them as they are.
+            raise serializers.ValidationError({"new_tool": [_("Give `tool` or `new_tool`, not both.")]})
         if not has_tool and "new_tool" not in attrs:
-            raise serializers.ValidationError({"tool": ["Choose a tool, or describe a new one in `new_tool`."]})
+            # Translators: `new_tool` is an API field name: keep it as it is.
+            raise serializers.ValidationError({"tool": [_("Choose a tool, or describe a new one in `new_tool`.")]})
         return attrs
 
     class Meta:

@@ -6,6 +6,9 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from bargaining.access import VISIBILITY_RANK, Visibility
 from bargaining.models import StaleEditError
@@ -97,19 +100,24 @@ def edit_consultation(
 
 
 def _deadline(value) -> str:
-    return f"{value:%-d %b %Y}" if value else "none"
+    # Translators: a response deadline that was removed ("Response deadline changed from 3 Mar 2025 to none.").
+    return date_format(value, "j M Y") if value else pgettext("response deadline", "none")
 
 
-# The changes a consultation's timeline tells, and how each is said.
+# The changes a consultation's timeline tells, and how each is said: in the language of the person making the
+# change, since the sentence is stored as the event's summary.
 TOLD = {
-    "stage": lambda old, new, c: f"Stage moved from “{_label(c, 'stage', old)}” to “{_label(c, 'stage', new)}”.",
+    "stage": lambda old, new, c: (
+        _("Stage moved from “%(old)s” to “%(new)s”.") % {"old": _label(c, "stage", old), "new": _label(c, "stage", new)}
+    ),
     "response_deadline": lambda old, new, c: (
-        f"Response deadline set to {_deadline(new)}."
+        _("Response deadline set to %(new)s.") % {"new": _deadline(new)}
         if old is None
-        else f"Response deadline changed from {_deadline(old)} to {_deadline(new)}."
+        else _("Response deadline changed from %(old)s to %(new)s.") % {"old": _deadline(old), "new": _deadline(new)}
     ),
     "visibility": lambda old, new, c: (
-        f"Visibility changed from “{_label(c, 'visibility', old)}” to “{_label(c, 'visibility', new)}”."
+        _("Visibility changed from “%(old)s” to “%(new)s”.")
+        % {"old": _label(c, "visibility", old), "new": _label(c, "visibility", new)}
     ),
 }
 
@@ -181,12 +189,15 @@ def _add_tool(new_tool: NewTool, user) -> EdTechTool:
     if vendor is None:
         name = new_tool.vendor_name.strip()
         if not name:
-            raise ValidationError({"new_tool_vendor": "Choose the tool's vendor, or type the name of a new one."})
+            raise ValidationError({"new_tool_vendor": _("Choose the tool's vendor, or type the name of a new one.")})
         # A vendor typed by name that is already in the registry is that vendor, not a second one.
         vendor = Vendor.objects.filter(name__iexact=name).first() or _new_vendor(name, user)
     if EdTechTool.objects.filter(vendor=vendor, name__iexact=new_tool.name.strip()).exists():
         raise ValidationError(
-            {"new_tool_name": f"{new_tool.name} by {vendor} is already in the registry: choose it from the list."}
+            {
+                "new_tool_name": _("%(tool)s by %(vendor)s is already in the registry: choose it from the list.")
+                % {"tool": new_tool.name, "vendor": vendor}
+            }
         )
     tool = EdTechTool(name=new_tool.name.strip(), vendor=vendor, category=new_tool.category)
     try:

@@ -12,6 +12,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from bargaining.models import Clause, Employer, Union
@@ -44,7 +46,7 @@ from plumbing.records import may_edit, with_hidden_links
 
 # Proposals, tools and vendors are shared reference records; consultations belong to a union. Officers of any
 # union record them.
-ONLY_OFFICERS = "Only union officers may record this."
+ONLY_OFFICERS = gettext_lazy("Only union officers may record this.")
 
 
 # Vendors
@@ -58,7 +60,7 @@ def vendor_list(request):
         request,
         VendorFilter,
         Vendor.objects.visible_to(request.user),
-        labels={"name": "Name contains"},
+        labels={"name": _("Name contains")},
         primary=["name", "country", "archived"],
     )
     context["can_add"] = Vendor.objects.may_add(request.user)
@@ -83,7 +85,7 @@ def vendor_detail(request, pk):
 def vendor_create(request):
     require_may_add(Vendor, request.user, ONLY_OFFICERS)
     return record_form_page(
-        request, VendorForm(request.POST or None), template="consultations/vendor_form.html", saved="Vendor added."
+        request, VendorForm(request.POST or None), template="consultations/vendor_form.html", saved=_("Vendor added.")
     )
 
 
@@ -95,7 +97,7 @@ def vendor_edit(request, pk):
         VendorForm(request.POST or None, instance=vendor),
         template="consultations/vendor_form.html",
         context={"vendor": vendor},
-        saved="Vendor saved.",
+        saved=_("Vendor saved."),
     )
 
 
@@ -127,7 +129,7 @@ def tool_list(request):
         request,
         EdTechToolFilter,
         tools,
-        labels={"search": "Name contains", "privacy_agreement_status": "Privacy agreement"},
+        labels={"search": _("Name contains"), "privacy_agreement_status": _("Privacy agreement")},
         primary=["search", "category", "vendor", "risk_rating", "privacy_agreement_status"],
     )
     context["can_add"] = EdTechTool.objects.may_add(request.user)
@@ -146,7 +148,7 @@ def tool_create(request):
     vendor = request.GET.get("vendor", "")
     initial = {"vendor": vendor} if vendor.isdigit() and len(vendor) <= 18 else None
     return record_form_page(
-        request, _tool_form(request, initial=initial), template="consultations/tool_form.html", saved="Tool added."
+        request, _tool_form(request, initial=initial), template="consultations/tool_form.html", saved=_("Tool added.")
     )
 
 
@@ -158,7 +160,7 @@ def tool_edit(request, pk):
         _tool_form(request, tool),
         template="consultations/tool_form.html",
         context={"tool": tool},
-        saved="Tool saved.",
+        saved=_("Tool saved."),
     )
 
 
@@ -190,7 +192,7 @@ def proposal_list(request):
         request,
         ProcurementProposalFilter,
         proposals,
-        labels={"tool": "EdTech tool"},
+        labels={"tool": _("EdTech tool")},
         primary=["employer", "tool", "status"],
     )
     context["can_record"] = ProcurementProposal.objects.may_add(request.user)
@@ -233,13 +235,13 @@ def _proposal_page(request, *, instance=None, saved: str):
 @login_required
 def proposal_create(request):
     require_may_add(ProcurementProposal, request.user, ONLY_OFFICERS)
-    return _proposal_page(request, saved="Proposal recorded. Open your union's consultation on it below.")
+    return _proposal_page(request, saved=_("Proposal recorded. Open your union's consultation on it below."))
 
 
 @login_required
 def proposal_edit(request, pk):
     proposal = get_editable_or_403(ProcurementProposal, request.user, pk=pk)
-    return _proposal_page(request, instance=proposal, saved="Proposal saved.")
+    return _proposal_page(request, instance=proposal, saved=_("Proposal saved."))
 
 
 @login_required
@@ -270,9 +272,9 @@ def consultation_list(request):
         consultations,
         choice_related={"proposal": ["employer"]},
         labels={
-            "tool": "EdTech tool",
-            "deadline_after": "Response due after",
-            "deadline_before": "Response due before",
+            "tool": _("EdTech tool"),
+            "deadline_after": _("Response due after"),
+            "deadline_before": _("Response due before"),
         },
         primary=["union", "stage", "tool", "employer"],
     )
@@ -307,7 +309,7 @@ def consultation_create(request):
         request,
         _consultation_form(request, initial=initial),
         template="consultations/consultation_form.html",
-        saved="Consultation opened. Add the employer's notice to its timeline.",
+        saved=_("Consultation opened. Add the employer's notice to its timeline."),
     )
 
 
@@ -333,7 +335,7 @@ def consultation_edit(request, pk):
         form,
         template="consultations/consultation_form.html",
         context={"consultation": consultation},
-        saved="Consultation saved. Any change of stage, deadline or visibility is on its timeline.",
+        saved=_("Consultation saved. Any change of stage, deadline or visibility is on its timeline."),
         save=save,
     )
 
@@ -362,8 +364,11 @@ def stage_move(request, pk):
                 # Another officer moved it since this page was loaded: do not silently overwrite their move.
                 refuse_stale_save(
                     form,
-                    f"Someone else has moved this consultation to “{consultation.get_stage_display()}” since you "
-                    "opened the page. Check the timeline, then choose the stage again.",
+                    _(
+                        "Someone else has moved this consultation to “%(stage)s” since you opened the page. "
+                        "Check the timeline, then choose the stage again."
+                    )
+                    % {"stage": consultation.get_stage_display()},
                     version_field="current_stage",
                     current=consultation.stage,
                 )
@@ -374,7 +379,7 @@ def stage_move(request, pk):
                 except ValidationError as error:
                     add_service_errors(form, error)
                 else:
-                    messages.success(request, "Stage moved. The move is on the timeline.")
+                    messages.success(request, _("Stage moved. The move is on the timeline."))
                     return redirect(consultation)
     else:
         form = StageForm(initial={"stage": consultation.stage, "current_stage": consultation.stage})
@@ -400,7 +405,7 @@ def event_create(request, pk):
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                messages.success(request, "Event added to the timeline.")
+                messages.success(request, _("Event added to the timeline."))
                 return redirect(event)
     return render(request, "consultations/event_form.html", {"form": form, "consultation": consultation}, status=status)
 
@@ -415,7 +420,7 @@ def event_edit(request, pk):
         EventEditForm(request.POST or None, instance=event),
         template="consultations/event_form.html",
         context={"consultation": event.consultation, "event": event},
-        saved="Event saved.",
+        saved=_("Event saved."),
     )
 
 

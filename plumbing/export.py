@@ -16,6 +16,8 @@ from decimal import Decimal
 from django.contrib import messages
 from django.http import FileResponse, StreamingHttpResponse
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -103,7 +105,7 @@ def spreadsheet_value(value):
     if isinstance(value, (datetime.date, int, float, Decimal)) and not isinstance(value, bool):
         return value
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return pgettext("value of a yes/no field", "yes") if value else pgettext("value of a yes/no field", "no")
     return csv_cell(value) if value is not None else None
 
 
@@ -176,7 +178,7 @@ def export_list(request, filterset_class, columns: Columns, *, fmt: str | None =
     queryset = columns.queryset(request.user)
     filterset = filterset_class(request.GET, queryset=queryset, request=request)
     if not filterset.is_valid():
-        messages.error(request, "The export needs valid filters: correct the fields marked below.")
+        messages.error(request, _("The export needs valid filters: correct the fields marked below."))
         query = request.GET.copy()
         query.pop("format", None)
         return redirect(f"{back or request.path}?{query.urlencode()}")

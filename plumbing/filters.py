@@ -2,6 +2,8 @@
 
 import django_filters as filters
 from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 def visible(model):
@@ -28,16 +30,17 @@ class Archived:
     """
 
     CURRENT, INCLUDE, ONLY = "", "include", "only"
-    CHOICES = [(INCLUDE, "Current and archived"), (ONLY, "Archived only")]
+    CHOICES = [(INCLUDE, _("Current and archived")), (ONLY, _("Archived only"))]
 
     @classmethod
     def filter(cls):
         return filters.ChoiceFilter(
             choices=cls.CHOICES,
             method="filter_archived",
-            empty_label="Current only",
-            label="Archived",
-            help_text="Archived records are left out unless you ask for them: `include` or `only`.",
+            empty_label=_("Current only"),
+            label=pgettext_lazy("filter: whether to show archived records", "Archived"),
+            # Translators: `include` and `only` are the values the API takes: keep them as they are.
+            help_text=_("Archived records are left out unless you ask for them: `include` or `only`."),
         )
 
 

@@ -11,6 +11,8 @@ where the model's `authors_visible_to` rule allows.
 from dataclasses import dataclass, field, replace
 
 from django.core.exceptions import FieldDoesNotExist
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, pgettext
 from simple_history import utils
 
 # Bookkeeping that changes with every save and tells a reader nothing.
@@ -163,18 +165,20 @@ def _label(model_field) -> str:
 
 
 def _value(model_field, value, names) -> str:
+    hidden = _(HIDDEN)
     if model_field.many_to_many:
-        shown = sorted(names.get((model_field.related_model, pk), HIDDEN) for pk in value)
+        shown = sorted(names.get((model_field.related_model, pk), hidden) for pk in value)
         return ", ".join(shown) or "—"
     if value in (None, ""):
         return "—"
     if model_field.is_relation:
-        return names.get((model_field.related_model, value), HIDDEN)
+        return names.get((model_field.related_model, value), hidden)
     if model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return pgettext("value of a yes/no field", "yes") if value else pgettext("value of a yes/no field", "no")
     return str(value)
 
 
-HIDDEN = "a record you cannot see"
+# Translated where it is shown (_value), so that the constant stays plain English text.
+HIDDEN = gettext_noop("a record you cannot see")

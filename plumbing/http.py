@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.http import JsonResponse
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import defaults
 
 API_PREFIX = "/api/"
@@ -53,19 +55,24 @@ class ApiBodyLimitMiddleware:
 
 def too_large() -> JsonResponse:
     limit = settings.API_MAX_BODY_BYTES
-    return JsonResponse({"detail": f"The request body is larger than the limit of {limit:,} bytes."}, status=413)
+    detail = ngettext(
+        "The request body is larger than the limit of %(limit)s byte.",
+        "The request body is larger than the limit of %(limit)s bytes.",
+        limit,
+    ) % {"limit": f"{limit:,}"}
+    return JsonResponse({"detail": detail}, status=413)
 
 
 def server_error(request):
     """500: the API answers in JSON, the web pages with their own page."""
     if is_api(request):
         return JsonResponse(
-            {"detail": "Something went wrong in Caucus. It has been logged; try again later."}, status=500
+            {"detail": _("Something went wrong in Caucus. It has been logged; try again later.")}, status=500
         )
     return defaults.server_error(request)
 
 
 def bad_request(request, exception):
     if is_api(request):
-        return JsonResponse({"detail": "Bad request."}, status=400)
+        return JsonResponse({"detail": _("Bad request.")}, status=400)
     return defaults.bad_request(request, exception)

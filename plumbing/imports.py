@@ -30,10 +30,13 @@ from django.core.exceptions import EmptyResultSet, ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.forms.models import model_to_dict
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 from simple_history.utils import update_change_reason
 
+from plumbing.bilingual import choice_from_text
 from plumbing.export import FORMULA_PREFIXES, MULTI_SEPARATOR, Column, Columns
 from plumbing.records import may_edit, save_record
 
@@ -57,20 +60,42 @@ class Table:
 def read_table(name: str, data: bytes) -> Table:
     """The header and rows of a CSV (UTF-8 with or without BOM, or Windows-1252) or XLSX file."""
     if len(data) > MAX_BYTES:
-        raise BadFile(f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB: split it into smaller files.")
+        raise BadFile(too_large_message())
     if name.lower().endswith(".xlsx"):
         table = _read_xlsx(data)
     elif name.lower().endswith(".csv"):
         table = _read_csv(data)
     else:
-        raise BadFile("Send a CSV (.csv) or Excel (.xlsx) file.")
+        raise BadFile(_("Send a CSV (.csv) or Excel (.xlsx) file."))
     return _check_rows(table)
+
+
+def too_large_message() -> str:
+    return _("The file is larger than %(megabytes)s MB: split it into smaller files.") % {
+        "megabytes": MAX_BYTES // (1024 * 1024)
+    }
+
+
+def too_many_rows_message() -> str:
+    return ngettext(
+        "The file has more than %(count)s row: split it into smaller files.",
+        "The file has more than %(count)s rows: split it into smaller files.",
+        MAX_ROWS,
+    ) % {"count": f"{MAX_ROWS:,}"}
+
+
+def formula_message(number: int, header: str) -> str:
+    # Translators: %(column)s is the header of a spreadsheet column, as the file names it.
+    return _("Row %(row)s, column “%(column)s”: formulas are not imported. Paste the value instead.") % {
+        "row": number,
+        "column": header,
+    }
 
 
 def check_size(size: int) -> None:
     """Refuse a file by its size before reading it."""
     if size > MAX_BYTES:
-        raise BadFile(f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB: split it into smaller files.")
+        raise BadFile(too_large_message())
 
 
 def _read_csv(data: bytes) -> Table:
@@ -80,20 +105,23 @@ def _read_csv(data: bytes) -> Table:
         try:
             text = data.decode("cp1252")
         except UnicodeDecodeError:
-            raise BadFile("The file is neither UTF-8 nor Windows-1252 text: save it as CSV UTF-8.") from None
+            raise BadFile(_("The file is neither UTF-8 nor Windows-1252 text: save it as CSV UTF-8.")) from None
     if "\x00" in text:
-        raise BadFile("The file is not a CSV text file: save it as CSV UTF-8 or as an Excel workbook (.xlsx).")
+        raise BadFile(_("The file is not a CSV text file: save it as CSV UTF-8 or as an Excel workbook (.xlsx)."))
     try:
         lines = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as error:
-        raise BadFile(f"The file is not valid CSV: {error}.") from None
+        # Translators: %(error)s is the CSV reader's own explanation, in English.
+        raise BadFile(_("The file is not valid CSV: %(error)s.") % {"error": error}) from None
     if not lines:
-        raise BadFile("The file is empty.")
+        raise BadFile(_("The file is empty."))
     for number, cells in enumerate(lines[1:], start=2):
         for index, cell in enumerate(cells):
             if cell.startswith("="):
-                header = lines[0][index] if index < len(lines[0]) else f"column {index + 1}"
-                raise BadFile(f"Row {number}, column “{header}”: formulas are not imported. Paste the value instead.")
+                # Translators: a column without a header, named by its place: "column 3".
+                unnamed = _("column %(number)s") % {"number": index + 1}
+                header = lines[0][index] if index < len(lines[0]) else unnamed
+                raise BadFile(formula_message(number, header))
     return Table(headers=lines[0], rows=list(enumerate(lines[1:], start=2)))
 
 
@@ -102,7 +130,7 @@ def _open_workbook(data: bytes):
         return load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError):
         raise BadFile(
-            "The file is not an Excel workbook (.xlsx): open it in a spreadsheet and save it again."
+            _("The file is not an Excel workbook (.xlsx): open it in a spreadsheet and save it again.")
         ) from None
 
 
@@ -122,7 +150,9 @@ def read_sheets(data: bytes) -> dict[str, Table]:
         tables = {sheet.title: _read_sheet(sheet) for sheet in workbook.worksheets}
     finally:
         workbook.close()
-    return {title: _check_rows(table) for title, table in tables.items() if not all(_blank(c) for _, c in table.rows)}
+    return {
+        title: _check_rows(table) for title, table in tables.items() if not all(_blank(c) for _number, c in table.rows)
+    }
 
 
 def _read_sheet(sheet) -> Table:
@@ -133,16 +163,16 @@ def _read_sheet(sheet) -> Table:
         for cell in cells:
             if cell.data_type == "f":
                 header = headers[len(values)] if headers and len(values) < len(headers) else ""
-                raise BadFile(f"Row {number}, column “{header}”: formulas are not imported. Paste the value instead.")
+                raise BadFile(formula_message(number, header))
             values.append(cell.value)
         if headers is None:
             headers = ["" if value is None else str(value) for value in values]
         else:
             rows.append((number, values))
         if len(rows) > MAX_ROWS:
-            raise BadFile(f"The file has more than {MAX_ROWS:,} rows: split it into smaller files.")
+            raise BadFile(too_many_rows_message())
     if headers is None:
-        raise BadFile(f"The sheet “{sheet.title}” is empty.")
+        raise BadFile(_("The sheet “%(sheet)s” is empty.") % {"sheet": sheet.title})
     return Table(headers=headers, rows=rows)
 
 
@@ -155,14 +185,16 @@ def _check_rows(table: Table) -> Table:
         rows.pop()
     for number, cells in rows:
         if _blank(cells):
-            raise BadFile(f"Row {number} is empty: delete it, or fill it in.")
+            raise BadFile(_("Row %(row)s is empty: delete it, or fill it in.") % {"row": number})
         extra = [value for value in cells[len(table.headers) :] if not _blank([value])]
         if extra:
-            raise BadFile(f"Row {number} has more cells than there are columns: give every column a header.")
+            raise BadFile(
+                _("Row %(row)s has more cells than there are columns: give every column a header.") % {"row": number}
+            )
     if not rows:
-        raise BadFile("The file has a header row but no rows to import.")
+        raise BadFile(_("The file has a header row but no rows to import."))
     if len(rows) > MAX_ROWS:
-        raise BadFile(f"The file has more than {MAX_ROWS:,} rows: split it into smaller files.")
+        raise BadFile(too_many_rows_message())
     return Table(headers=[str(header).strip() for header in table.headers], rows=rows)
 
 
@@ -322,15 +354,20 @@ def _check_headers(kind: ImportKind, headers: list[str]) -> None:
     known = {column.header for column in kind.columns.columns}
     unknown = [header for header in headers if header not in known]
     if unknown:
-        raise BadFile(
-            f"Unknown column{'s' if len(unknown) > 1 else ''}: {', '.join(unknown)}. "
-            f"The columns for {kind.name} are: {', '.join(kind.headers)}."
+        # Translators: %(unknown)s and %(columns)s list column headers, which stay in English; %(kind)s names
+        # what is imported ("tools", "model-clauses").
+        message = ngettext(
+            "Unknown column: %(unknown)s. The columns for %(kind)s are: %(columns)s.",
+            "Unknown columns: %(unknown)s. The columns for %(kind)s are: %(columns)s.",
+            len(unknown),
         )
+        raise BadFile(message % {"unknown": ", ".join(unknown), "kind": kind.name, "columns": ", ".join(kind.headers)})
     missing = [header for header in kind.headers if header not in headers]
     if missing:
-        raise BadFile(f"Missing column{'s' if len(missing) > 1 else ''}: {', '.join(missing)}.")
+        message = ngettext("Missing column: %(missing)s.", "Missing columns: %(missing)s.", len(missing))
+        raise BadFile(message % {"missing": ", ".join(missing)})
     if len(set(headers)) != len(headers):
-        raise BadFile("Two columns have the same header: keep one of them.")
+        raise BadFile(_("Two columns have the same header: keep one of them."))
 
 
 class _Importer:
@@ -350,7 +387,8 @@ class _Importer:
         if union and "Union" in kind.headers:
             values["Union"] = values.get("Union") or union
             if values["Union"].lower() != union.lower():
-                return RowResult(number, "refused", errors=[("Union", f"This import is for {union} only.")])
+                refusal = _("This import is for %(union)s only.") % {"union": union}
+                return RowResult(number, "refused", errors=[("Union", refusal)])
         # No savepoint per row: every write a row makes goes through a form or a service that is atomic itself,
         # and a file with a refused row is rolled back whole.
         try:
@@ -415,7 +453,7 @@ class _Importer:
             self.keyed = key.load(self.user)
         found = self.keyed.get(_folded(key.of_row(values)))
         if found is AMBIGUOUS:
-            raise ValidationError(f"More than one {key.what} matches this row: rename one of them first.")
+            raise ValidationError(ambiguous_message(key.what))
         # A copy: a form writes what it cleaned onto its instance even when the row is then refused, and the
         # next row naming this record must compare with what is saved.
         return copy.copy(found) if found is not None else None
@@ -488,19 +526,27 @@ def _initial(field):
 def _refuse_unless_allowed(kind: ImportKind, instance, user, *, may_add: bool) -> None:
     model = kind.columns.model
     if instance is None and not may_add:
-        raise ValidationError(f"You may not add {model._meta.verbose_name_plural}: only union officers may.")
+        raise ValidationError(
+            _("You may not add %(kinds)s: only union officers may.") % {"kinds": model._meta.verbose_name_plural}
+        )
     # A record found by a NaturalKey knows already (`import_editable`); one found by `find` is asked.
     if instance is not None and not getattr(instance, "import_editable", None) and not may_edit(user, instance):
         raise ValidationError(
-            f"You may read “{instance}” but not change it: only the officers of the union that owns it may."
+            _("You may read “%(record)s” but not change it: only the officers of the union that owns it may.")
+            % {"record": instance}
         )
+
+
+def ambiguous_message(what) -> str:
+    # Translators: %(kind)s is a kind of record, such as "tool" or "vendor".
+    return _("More than one %(kind)s matches this row: rename one of them first.") % {"kind": what}
 
 
 def find_one(queryset, what: str, **lookups):
     """The one record of `queryset` matching `lookups` (None when there is none); two matches refuse the row."""
     found = list(queryset.filter(**lookups)[:2])
     if len(found) > 1:
-        raise ValidationError(f"More than one {what} matches this row: rename one of them first.")
+        raise ValidationError(ambiguous_message(what))
     return found[0] if found else None
 
 
@@ -548,13 +594,11 @@ def _split(text: str) -> list[str]:
 
 
 def _choice(field, text: str, column: Column) -> str:
-    for value, label in field.choices:
-        if isinstance(label, (list, tuple)):
-            continue
-        if text.lower() in (str(value).lower(), str(label).lower()):
-            return value
+    value = choice_from_text(field.choices, text)
+    if value is not None:
+        return value
     allowed = ", ".join(str(label) for value, label in field.choices if value != "")
-    raise ValidationError(f"“{text}” is not one of: {allowed}.")
+    raise ValidationError(_("“%(value)s” is not one of: %(allowed)s.") % {"value": text, "allowed": allowed})
 
 
 def _record_id(field, text: str, column: Column, ids: dict):
@@ -566,9 +610,12 @@ def _record_id(field, text: str, column: Column, ids: dict):
     if len(matches) == 1:
         ids[column.header, text.lower()] = matches[0]
         return matches[0]
+    # Translators: %(column)s is a column's header in lower case ("vendor"), which stays in English.
+    what = {"column": column.header.lower(), "value": text}
     if matches:
-        raise ValidationError(f"More than one {column.header.lower()} is called “{text}”: rename one of them first.")
-    raise ValidationError(f"No {column.header.lower()} “{text}” that you may use here.")
+        raise ValidationError(_("More than one %(column)s is called “%(value)s”: rename one of them first.") % what)
+    # Translators: %(column)s is a column's header in lower case ("vendor"), which stays in English.
+    raise ValidationError(_("No %(column)s “%(value)s” that you may use here.") % what)
 
 
 # Files kept between the dry run and the confirmation

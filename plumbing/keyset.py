@@ -17,6 +17,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db.models import F, OrderBy, Q
 from django.db.models.constants import LOOKUP_SEP
 from django.db.models.expressions import BaseExpression
+from django.utils.translation import gettext as _
 
 SALT = "caucus.keyset"
 # The query parameter that carries a cursor, on pages and in the API.
@@ -124,7 +125,7 @@ def _expand(model, item, *, prefix, depth):
         yield _prefixed(item, prefix), False, False, True
         return
     if item == "?":
-        raise InvalidCursor("A random order cannot be paged.")
+        raise InvalidCursor(_("A random order cannot be paged."))
     descending = item.startswith("-")
     name = item.lstrip("-")
     fields, nullable, target = _walk(model, name)
@@ -151,7 +152,7 @@ def _prefixed(expression, prefix):
         return expression
     if isinstance(expression, F):
         return F(prefix + expression.name)
-    raise InvalidCursor("A related model ordered by an expression cannot be paged.")
+    raise InvalidCursor(_("A related model ordered by an expression cannot be paged."))
 
 
 def _walk(model, name):
@@ -255,7 +256,7 @@ def _decode(value):
             return readers[tag](text)
     if value is None or isinstance(value, bool | int | float | str):
         return value
-    raise InvalidCursor("This cursor holds a value no list writes.")
+    raise InvalidCursor(_("This cursor holds a value no list writes."))
 
 
 def write_cursor(values: list, signature: list[str]) -> str:
@@ -277,16 +278,16 @@ def _read_cursor(cursor: str, signature: list[str]) -> dict:
     try:
         payload = signing.loads(cursor, salt=SALT)
     except (signing.BadSignature, ValueError, TypeError) as error:
-        raise InvalidCursor("This cursor is not one this list gave: start again from the first page.") from error
+        raise InvalidCursor(_("This cursor is not one this list gave: start again from the first page.")) from error
     if not isinstance(payload, dict) or payload.get("o") != signature or payload.get("d") not in ("n", "p"):
-        raise InvalidCursor("This cursor belongs to another list or ordering: start again from the first page.")
+        raise InvalidCursor(_("This cursor belongs to another list or ordering: start again from the first page."))
     values = payload.get("v")
     if not isinstance(values, list) or len(values) != len(signature):
-        raise InvalidCursor("This cursor is not one this list gave: start again from the first page.")
+        raise InvalidCursor(_("This cursor is not one this list gave: start again from the first page."))
     try:
         payload["v"] = [_decode(value) for value in values]
     except (ValueError, TypeError, decimal.InvalidOperation) as error:
-        raise InvalidCursor("This cursor holds a value no list writes.") from error
+        raise InvalidCursor(_("This cursor holds a value no list writes.")) from error
     return payload
 
 
@@ -297,7 +298,7 @@ def sequence_page(items, cursor: str | None, *, per_page: int) -> KeysetPage:
     if cursor:
         values = _read_cursor(cursor, signature)["v"]
         if not isinstance(values[0], int) or isinstance(values[0], bool) or values[0] < 0:
-            raise InvalidCursor("This cursor is not one this list gave: start again from the first page.")
+            raise InvalidCursor(_("This cursor is not one this list gave: start again from the first page."))
         start = values[0]
     rows = list(items[start : start + per_page])
     page = KeysetPage(rows=rows)

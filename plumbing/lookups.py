@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.http import Http404, JsonResponse
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from plumbing.filters import visible
 
@@ -81,7 +82,7 @@ class LookupInput(forms.TextInput):
         widget_attrs["list"] = f"{widget_attrs.get('id', name)}-options"
         widget_attrs["data-lookup"] = reverse("lookup", args=[self.kind])
         widget_attrs.setdefault("autocomplete", "off")
-        widget_attrs.setdefault("placeholder", "Type a name or an id")
+        widget_attrs.setdefault("placeholder", _("Type a name or an id"))
         return context
 
     def render(self, name, value, attrs=None, renderer=None):
@@ -112,7 +113,7 @@ class LookupChoiceField(forms.ModelChoiceField):
         if exact or len(found) == 1:
             return (exact or found)[0]
         raise ValidationError(
-            "Select a valid choice: no record of that name or id that you may see. Type and pick one from the list.",
+            _("Select a valid choice: no record of that name or id that you may see. Type and pick one from the list."),
             code="invalid_choice",
         )
 

@@ -9,6 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, pgettext
 
 from plumbing.forms import add_service_errors, refuse_stale_save
 from plumbing.history import visible_history
@@ -69,7 +71,8 @@ def list_page(request, rows, *, per_page=PER_PAGE) -> KeysetPage:
     try:
         page = keyset_page(rows, request.GET.get(CURSOR_PARAM), per_page=per_page)
     except InvalidCursor as refused:
-        messages.warning(request, f"{refused} Showing the first page.")
+        # Translators: %(reason)s is a sentence saying why the page asked for cannot be shown.
+        messages.warning(request, _("%(reason)s Showing the first page.") % {"reason": refused})
         page = keyset_page(rows, None, per_page=per_page)
     page.count = rows.order_by()[: COUNT_LIMIT + 1].count()
     page.count_text = f"{COUNT_LIMIT:,}+" if page.count > COUNT_LIMIT else str(page.count)
@@ -98,12 +101,13 @@ def tune_filter_form(form, *, labels=None, primary=None):
             field.widget.input_type = "date"
         if hasattr(field, "queryset"):
             if field.empty_label is not None:
-                field.empty_label = "Any"
+                field.empty_label = pgettext("filter choice matching every value", "Any")
         elif getattr(field, "choices", None):
             # Only the rendering changes: validation still checks against the field's own choices. A filter
             # that names its own empty choice ("Hide archived") keeps it.
             empty = next((label for value, label in field.choices if value == ""), None)
-            empty = "Any" if empty in (None, DEFAULT_EMPTY_LABEL) else empty
+            if empty in (None, DEFAULT_EMPTY_LABEL):
+                empty = pgettext("filter choice matching every value", "Any")
             field.widget.choices = [("", empty), *((value, label) for value, label in field.choices if value != "")]
     label_lookups(form)
     if primary:
@@ -129,8 +133,10 @@ def get_editable_or_403(model, user, **lookup):
     obj = get_visible_or_404(model, user, **lookup)
     if not may_edit(user, obj):
         raise PermissionDenied(
-            "You may read this record, but only officers may change it: the officers of the union that owns it, "
-            "or of any union for shared records such as tools and proposals."
+            _(
+                "You may read this record, but only officers may change it: the officers of the union that owns it, "
+                "or of any union for shared records such as tools and proposals."
+            )
         )
     return obj
 
@@ -171,7 +177,8 @@ def excerpt(text: str, words: list[str], *, width: int = 240) -> str:
     return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
 
 
-STALE_MESSAGE = (
+# Translated where it is shown (record_form_page), so that the constant stays plain English text.
+STALE_MESSAGE = gettext_noop(
     "Someone else saved this record after you opened it. Your changes are below and have NOT been saved: "
     "compare them with the record as it is now (its history shows what changed), then save again to replace it."
 )
@@ -198,7 +205,7 @@ def record_form_page(
                     record = save_record(form, user=request.user, read_version=form.cleaned_data.get("read_version"))
             except StaleEditError as stale:
                 refuse_stale_save(
-                    form, STALE_MESSAGE, version_field="read_version", current=record_version(stale.current)
+                    form, _(STALE_MESSAGE), version_field="read_version", current=record_version(stale.current)
                 )
                 context["meanwhile"] = visible_history(
                     stale.current, request.user, hidden_fields=hidden_fields, limit=MEANWHILE
@@ -231,7 +238,9 @@ def delete_page(request, record, *, gone_to: str, template: str = "confirm_delet
         except DeletionRefused as refused:
             reason, status = str(refused), 409
         else:
-            messages.success(request, f"Deleted {record._meta.verbose_name} “{record}”.")
+            # Translators: %(kind)s is a kind of record ("vendor"), %(record)s its name.
+            deleted = _("Deleted %(kind)s “%(record)s”.") % {"kind": record._meta.verbose_name, "record": record}
+            messages.success(request, deleted)
             return redirect(gone_to)
     else:
         reason = deletion_blockers(record, request.user)
@@ -251,11 +260,12 @@ def archive_action(request, record):
     record = set_archived(record, user=request.user, archived=archived)
     noun = record._meta.verbose_name
     if archived:
-        messages.success(
-            request, f"Archived this {noun}: it is no longer offered in forms or default lists. Restore it any time."
-        )
+        message = _(
+            "Archived this %(kind)s: it is no longer offered in forms or default lists. Restore it any time."
+        ) % {"kind": noun}
     else:
-        messages.success(request, f"Restored this {noun}: it is offered in forms and lists again.")
+        message = _("Restored this %(kind)s: it is offered in forms and lists again.") % {"kind": noun}
+    messages.success(request, message)
     return redirect(record)
 
 

@@ -6,6 +6,7 @@ A cursor tampered with, or kept while the ordering changed, is a 400 naming `cur
 """
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 from rest_framework import exceptions
 from rest_framework.pagination import BasePagination
 from rest_framework.response import Response
@@ -39,7 +40,7 @@ class CaucusPagination(BasePagination):
             return self.page_size
         if not raw.isdigit() or int(raw) < 1:
             raise exceptions.ValidationError(
-                {self.page_size_query_param: [f"A whole number from 1 to {self.max_page_size}."]}
+                {self.page_size_query_param: [_("A whole number from 1 to %(most)s.") % {"most": self.max_page_size}]}
             )
         return min(int(raw), self.max_page_size)
 

@@ -7,6 +7,9 @@ from django.db import router, transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.db.models.deletion import Collector
 from django.utils import timezone
+from django.utils.text import get_text_list
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext
 
 
 class StaleEditError(Exception):
@@ -136,14 +139,25 @@ def dependants_message(record, objects, user) -> str:
         hidden += len(ids) - seen
         if seen:
             noun = model._meta.verbose_name if seen == 1 else model._meta.verbose_name_plural
-            named.append(f"{seen} {noun}")
+            # Translators: a number of records of one kind, such as "3 procurement proposals".
+            named.append(pgettext("number of records", "%(count)s %(kind)s") % {"count": seen, "kind": noun})
     if hidden:
-        named.append(f"{hidden} record{'s' if hidden != 1 else ''} you may not see")
-    parts = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
-    verb = "depends" if len(objects) == 1 else "depend"
-    message = f"This {record._meta.verbose_name} cannot be deleted: {parts} {verb} on it."
+        named.append(
+            ngettext("%(count)s record you may not see", "%(count)s records you may not see", hidden)
+            % {"count": hidden}
+        )
+    # "3 procurement proposals, 1 position and 2 records you may not see"
+    parts = get_text_list(named, pgettext("the last item of a list", "and"))
+    # Translators: %(kind)s is a kind of record ("vendor"); %(dependants)s lists what depends on it, such as
+    # "3 procurement proposals and 1 position".
+    message = ngettext(
+        "This %(kind)s cannot be deleted: %(dependants)s depends on it.",
+        "This %(kind)s cannot be deleted: %(dependants)s depend on it.",
+        len(objects),
+    ) % {"kind": record._meta.verbose_name, "dependants": parts}
     if is_archivable(record):
-        message += " Archive it instead: it leaves the pickers and lists, and stays on timelines and in history."
+        instead = _("Archive it instead: it leaves the pickers and lists, and stays on timelines and in history.")
+        message = f"{message} {instead}"
     return message
 
 

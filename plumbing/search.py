@@ -14,12 +14,15 @@ from django.db import connections
 from django.db.models import Case, FloatField, Q, Value, When
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 # A search is a handful of words: a longer one is cut to its first MAX_TERMS words (and the page says so), so
 # that hundreds of words never become hundreds of terms for the index.
 MAX_TERMS = 12
 MAX_QUERY_LENGTH = 1000
-TRUNCATED = f"Only the first {MAX_TERMS} words of your search were looked for."
+# Translators: {count} is a number (12); keep it as it is.
+TRUNCATED = format_lazy(_("Only the first {count} words of your search were looked for."), count=MAX_TERMS)
 # What the databases put around a match: characters nobody types, replaced by <mark> after escaping.
 START, STOP = "\ue000", "\ue001"
 
@@ -115,18 +118,24 @@ def marked(text: str | None):
     return mark_safe("".join(pieces))  # noqa: S308 - every piece of text is escaped above
 
 
-def search_documents(queryset, document, query: TextQuery, *, title_field: str):
+def search_documents(queryset, document, query: TextQuery, *, title_field: str, welsh_document=None):
     """`queryset` narrowed to the rows whose `document` (an expression: the text the reader may search) matches
     `query`, annotated `search_document` and `search_rank`, best first. Computed on the fly, without an index:
     for record kinds a reader has at most thousands of (the clause library has its own index).
 
     PostgreSQL: the document's tsvector (english configuration, stemmed) against websearch_to_tsquery, ranked by
     ts_rank. SQLite: each phrase, lightly stemmed, as a case-insensitive substring; a match in the title first.
+    `welsh_document`, the records' Welsh text, is searched word for word: English stemming would mangle it.
     """
     queryset = queryset.annotate(search_document=document)
+    if welsh_document is not None:
+        queryset = queryset.annotate(search_document_cy=welsh_document)
     if connections[queryset.db].vendor == "postgresql":
         vector = SearchVector("search_document", config="english")
         search = SearchQuery(websearch(query), search_type="websearch", config="english")
+        if welsh_document is not None:
+            vector = vector + SearchVector("search_document_cy", config="simple")
+            search = search | SearchQuery(websearch(query), search_type="websearch", config="simple")
         return (
             queryset.annotate(search_vector=vector)
             .filter(search_vector=search)
@@ -134,13 +143,18 @@ def search_documents(queryset, document, query: TextQuery, *, title_field: str):
             .order_by("-search_rank", "-pk")
         )
     for phrase in query.include:
-        queryset = queryset.filter(search_document__icontains=stemmed(phrase))
+        queryset = queryset.filter(_contains(phrase, welsh=welsh_document is not None))
     for phrase in query.exclude:
-        queryset = queryset.exclude(search_document__icontains=stemmed(phrase))
+        queryset = queryset.exclude(_contains(phrase, welsh=welsh_document is not None))
     in_title = Q(*(Q(**{f"{title_field}__icontains": stemmed(phrase)}) for phrase in query.include), _connector=Q.OR)
     none = Value(0.0, output_field=FloatField())
     rank = Case(When(in_title, then=Value(1.0)), default=none, output_field=FloatField()) if query.include else none
     return queryset.annotate(search_rank=rank).order_by("-search_rank", "-pk")
+
+
+def _contains(phrase: tuple[str, ...], *, welsh: bool) -> Q:
+    found = Q(search_document__icontains=stemmed(phrase))
+    return found | Q(search_document_cy__icontains=" ".join(phrase)) if welsh else found
 
 
 def stemmed(phrase: tuple[str, ...]) -> str:

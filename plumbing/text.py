@@ -6,9 +6,11 @@ Tab and line breaks are fine. Used by the API's parser and by every web form.
 
 import re
 
+from django.utils.translation import gettext_lazy as _
+
 # C0 controls but tab, line feed and carriage return; DEL and the C1 controls; lone UTF-16 surrogates.
 UNCLEAN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
-MESSAGE = "Remove the control characters or broken characters from this text."
+MESSAGE = _("Remove the control characters or broken characters from this text.")
 
 
 def is_clean(text: str) -> bool:

@@ -4,6 +4,8 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.utils.deconstruct import deconstructible
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 # Dates Caucus accepts: nothing it records happened before 1990 or is planned more than 10 years ahead.
 EARLIEST_YEAR = 1990
@@ -19,9 +21,12 @@ class PlausibleDate:
             return
         today = datetime.date.today()
         latest = today.replace(year=today.year + YEARS_AHEAD, day=min(today.day, 28))
-        if not datetime.date(EARLIEST_YEAR, 1, 1) <= value <= latest:
+        earliest = datetime.date(EARLIEST_YEAR, 1, 1)
+        if not earliest <= value <= latest:
             raise ValidationError(
-                f"Enter a date between 1 Jan {EARLIEST_YEAR} and {latest:%-d %b %Y}.", code="implausible_date"
+                _("Enter a date between %(earliest)s and %(latest)s."),
+                code="implausible_date",
+                params={"earliest": date_format(earliest, "j M Y"), "latest": date_format(latest, "j M Y")},
             )
 
     def __eq__(self, other):

@@ -2,6 +2,7 @@
 
 import django_filters as filters
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from bargaining.access import Visibility
 from bargaining.models import Employer, Topic, Union
@@ -40,11 +41,16 @@ class PositionFilter(filters.FilterSet):
     union = filters.ModelChoiceFilter(queryset=visible(Union), to_field_name="slug")
     # Positions on a district's proposals (an employer's page links here).
     employer = LookupFilter(
-        field_name="proposal__employer", model=Employer, kind="employers", search=("name",), to_field_name="slug"
+        field_name="proposal__employer",
+        model=Employer,
+        kind="employers",
+        search=("name",),
+        to_field_name="slug",
+        label=_("Employer"),
     )
     visibility = filters.ChoiceFilter(choices=Visibility.choices)
-    adopted_after = filters.DateFilter(field_name="adopted_on", lookup_expr="gte")
-    adopted_before = filters.DateFilter(field_name="adopted_on", lookup_expr="lte")
+    adopted_after = filters.DateFilter(field_name="adopted_on", lookup_expr="gte", label=_("Adopted on or after"))
+    adopted_before = filters.DateFilter(field_name="adopted_on", lookup_expr="lte", label=_("Adopted on or before"))
     ordering = filters.OrderingFilter(fields=["adopted_on", "title", "stance", "updated_at"])
 
     class Meta:

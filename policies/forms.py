@@ -1,11 +1,15 @@
 """Web forms for positions, principles, model clauses, and rating a negotiated clause against the model clause."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from bargaining.access import Visibility
 from bargaining.models import Clause
 from plumbing.forms import RecordForm, RecordsField, TextForm, preselect_only_choice
 from policies.models import ModelClause, Position, Principle
+
+# Beside each text a union in Wales keeps in both languages.
+WELSH_HELP = _("Optional. Readers who use Caucus in Welsh see this; without it they see the English, with a note.")
 
 
 class PositionForm(RecordForm):
@@ -14,15 +18,30 @@ class PositionForm(RecordForm):
 
     class Meta:
         model = Position
-        fields = ["union", "title", "proposal", "tool", "stance", "rationale", "conditions", "principles"]
+        fields = [
+            "union",
+            "title",
+            "title_cy",
+            "proposal",
+            "tool",
+            "stance",
+            "rationale",
+            "rationale_cy",
+            "conditions",
+            "principles",
+        ]
         widgets = {
             "rationale": forms.Textarea(attrs={"rows": 6}),
+            "rationale_cy": forms.Textarea(attrs={"rows": 6, "lang": "cy"}),
+            "title_cy": forms.TextInput(attrs={"lang": "cy"}),
             "conditions": forms.Textarea(attrs={"rows": 5}),
             "principles": forms.CheckboxSelectMultiple,
         }
         help_texts = {
-            "tool": "Choose a proposal, a tool, or both (the proposal's own tool).",
-            "rationale": "Markdown: *emphasis*, **strong**, lists with -, links.",
+            "tool": _("Choose a proposal, a tool, or both (the proposal's own tool)."),
+            "rationale": _("Markdown: *emphasis*, **strong**, lists with -, links."),
+            "title_cy": WELSH_HELP,
+            "rationale_cy": WELSH_HELP,
         }
         field_classes = {"principles": RecordsField}
 
@@ -51,7 +70,7 @@ class PositionForm(RecordForm):
 
 
 class PublishForm(TextForm):
-    visibility = forms.ChoiceField(choices=Visibility.choices, label="Who may read it")
+    visibility = forms.ChoiceField(choices=Visibility.choices, label=_("Who may read it"))
     # As with edits: a change of visibility made over someone else's newer save is refused.
     version_token = forms.IntegerField(widget=forms.HiddenInput)
 
@@ -72,9 +91,17 @@ class OwnedByUnionForm(RecordForm):
 class PrincipleForm(OwnedByUnionForm):
     class Meta:
         model = Principle
-        fields = ["union", "code", "title", "statement", "adopted_on", "visibility"]
-        widgets = {"statement": forms.Textarea(attrs={"rows": 4})}
-        help_texts = {"code": "A short name that stays, for example people-decide."}
+        fields = ["union", "code", "title", "title_cy", "statement", "statement_cy", "adopted_on", "visibility"]
+        widgets = {
+            "statement": forms.Textarea(attrs={"rows": 4}),
+            "statement_cy": forms.Textarea(attrs={"rows": 4, "lang": "cy"}),
+            "title_cy": forms.TextInput(attrs={"lang": "cy"}),
+        }
+        help_texts = {
+            "code": _("A short name that stays, for example people-decide."),
+            "title_cy": WELSH_HELP,
+            "statement_cy": WELSH_HELP,
+        }
 
 
 class ModelClauseForm(OwnedByUnionForm):
@@ -84,23 +111,32 @@ class ModelClauseForm(OwnedByUnionForm):
             "union",
             "topic",
             "title",
+            "title_cy",
             "preferred_text",
+            "preferred_text_cy",
             "fallback_text",
+            "fallback_text_cy",
             "walk_away_text",
             "guidance",
             "principles",
             "visibility",
         ]
         widgets = {
+            "title_cy": forms.TextInput(attrs={"lang": "cy"}),
             "preferred_text": forms.Textarea(attrs={"rows": 5}),
+            "preferred_text_cy": forms.Textarea(attrs={"rows": 5, "lang": "cy"}),
             "fallback_text": forms.Textarea(attrs={"rows": 5}),
+            "fallback_text_cy": forms.Textarea(attrs={"rows": 5, "lang": "cy"}),
             "walk_away_text": forms.Textarea(attrs={"rows": 4}),
             "guidance": forms.Textarea(attrs={"rows": 4}),
             "principles": forms.CheckboxSelectMultiple,
         }
         help_texts = {
-            "walk_away_text": "The least the union will accept. Only the union's officers and organisers read it.",
-            "guidance": "Notes for negotiators (Markdown). Only the union's officers and organisers read them.",
+            "walk_away_text": _("The least the union will accept. Only the union's officers and organisers read it."),
+            "guidance": _("Notes for negotiators (Markdown). Only the union's officers and organisers read them."),
+            "title_cy": WELSH_HELP,
+            "preferred_text_cy": WELSH_HELP,
+            "fallback_text_cy": WELSH_HELP,
         }
         field_classes = {"principles": RecordsField}
 
@@ -117,4 +153,4 @@ class RatingForm(RecordForm):
         model = Clause
         fields = ["model_rating"]
         widgets = {"model_rating": forms.RadioSelect}
-        labels = {"model_rating": "How the clause's current text compares with the model clause"}
+        labels = {"model_rating": _("How the clause's current text compares with the model clause")}

@@ -4,6 +4,7 @@
 takes a multipart upload (`file`, `dry_run`) and answers with the report, row by row.
 """
 
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import permissions, serializers, status
 from rest_framework.exceptions import NotFound, PermissionDenied
@@ -153,7 +154,7 @@ class ImportView(APIView):
     )
     def post(self, request, kind):
         if kind not in KINDS and kind != EVERYTHING:
-            raise NotFound("No such kind of record.")
+            raise NotFound(_("No such kind of record."))
         _refuse_unless_officer(request.user)
         upload = ImportUploadSerializer(data=request.data)
         upload.is_valid(raise_exception=True)

@@ -11,6 +11,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from bargaining.models import Union
 from plumbing.export import XLSX_TYPE
@@ -27,7 +30,7 @@ from plumbing.imports import (
 from policies.imports import KINDS
 from policies.takeout import import_workbook, union_workbook
 
-ONLY_OFFICERS = "Only union officers may import records."
+ONLY_OFFICERS = gettext_lazy("Only union officers may import records.")
 
 
 # A workbook from "Take everything out": a sheet per kind, imported in the kinds' order, all or nothing.
@@ -36,15 +39,19 @@ EVERYTHING = "everything"
 
 class UploadForm(forms.Form):
     kind = forms.ChoiceField(
-        label="What the file holds",
+        label=gettext_lazy("What the file holds"),
         choices=[
+            # The kinds are named as the sheets and the template files are: not translated.
             *((name, name) for name in KINDS),
-            (EVERYTHING, "everything: a workbook with a sheet per kind (from “Take everything out”)"),
+            (EVERYTHING, gettext_lazy("everything: a workbook with a sheet per kind (from “Take everything out”)")),
         ],
     )
     file = forms.FileField(
-        label="CSV or Excel file",
-        help_text=f"A .csv (UTF-8 or Windows-1252) or .xlsx file of at most {MAX_BYTES // (1024 * 1024)} MB.",
+        label=gettext_lazy("CSV or Excel file"),
+        help_text=format_lazy(
+            gettext_lazy("A .csv (UTF-8 or Windows-1252) or .xlsx file of at most {size} MB."),
+            size=MAX_BYTES // (1024 * 1024),
+        ),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
     )
 
@@ -106,7 +113,7 @@ def import_file(kind: str, name: str, data: bytes, *, user, dry_run: bool):
     """The reports of one kind's file, or of every sheet of a union's workbook (EVERYTHING)."""
     if kind == EVERYTHING:
         if not name.lower().endswith(".xlsx"):
-            raise BadFile("A whole union's record is an Excel workbook (.xlsx), as “Take everything out” gives it.")
+            raise BadFile(_("A whole union's record is an Excel workbook (.xlsx), as “Take everything out” gives it."))
         return import_workbook(data, user=user, source=name, dry_run=dry_run)
     table = read_table(name, data)
     return [run_import(KINDS[kind], table, user=user, source=name, dry_run=dry_run)]
@@ -120,7 +127,7 @@ def _context(request, form) -> dict:
 def import_template(request, kind):
     """A kind's template: its header row and one example row, as CSV for any spreadsheet."""
     if kind not in KINDS:
-        raise Http404("No such kind of record.")
+        raise Http404(_("No such kind of record."))
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="caucus-{kind}-template.csv"'
     response.write("\ufeff")

@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from bargaining.access import Visibility
@@ -13,7 +14,18 @@ class PrincipleSerializer(CaucusSerializer):
     class Meta:
         model = Principle
         api_name = "principle"
-        fields = ["url", "id", "union", "code", "title", "statement", "adopted_on", "visibility"]
+        fields = [
+            "url",
+            "id",
+            "union",
+            "code",
+            "title",
+            "title_cy",
+            "statement",
+            "statement_cy",
+            "adopted_on",
+            "visibility",
+        ]
 
 
 class ModelClauseSerializer(CaucusSerializer):
@@ -28,8 +40,11 @@ class ModelClauseSerializer(CaucusSerializer):
             "union",
             "topic",
             "title",
+            "title_cy",
             "preferred_text",
+            "preferred_text_cy",
             "fallback_text",
+            "fallback_text_cy",
             "walk_away_text",
             "guidance",
             "principles",
@@ -60,10 +75,12 @@ class PositionSerializer(CaucusSerializer):
             "id",
             "union",
             "title",
+            "title_cy",
             "proposal",
             "tool",
             "stance",
             "rationale",
+            "rationale_cy",
             "conditions",
             "principles",
             "status",
@@ -82,7 +99,7 @@ class AdoptSerializer(serializers.Serializer):
 
     def validate_adopted_on(self, value):
         if value > datetime.date.today():
-            raise serializers.ValidationError("A position cannot be adopted in the future.")
+            raise serializers.ValidationError(_("A position cannot be adopted in the future."))
         return value
 
 

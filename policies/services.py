@@ -8,6 +8,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from bargaining.access import Visibility
 from bargaining.models import StaleEditError
@@ -58,7 +59,7 @@ def adopt_position(*, position: Position, user, adopted_on: datetime.date | None
     """Adopt a draft position: it becomes the union's stance, still internal until published."""
     position = _lock(position, None)
     if position.status == PositionStatus.ADOPTED:
-        raise ValidationError({"status": "This position has already been adopted."})
+        raise ValidationError({"status": _("This position has already been adopted.")})
     position.status = PositionStatus.ADOPTED
     position.adopted_on = adopted_on or datetime.date.today()
     position.adopted_by = user if user is not None and user.is_authenticated else None
@@ -71,9 +72,11 @@ def publish_position(*, position: Position, visibility: str, user, expected_vers
     """Change who may read a position. Only an adopted position can be shown beyond the officers."""
     position = _lock(position, expected_version)
     if visibility not in Visibility.values:
-        raise ValidationError({"visibility": f"Choose one of: {', '.join(Visibility.values)}."})
+        raise ValidationError(
+            {"visibility": _("Choose one of: %(choices)s.") % {"choices": ", ".join(Visibility.values)}}
+        )
     if visibility != Visibility.INTERNAL and position.status != PositionStatus.ADOPTED:
-        raise ValidationError({"visibility": "Adopt the position before publishing it beyond the officers."})
+        raise ValidationError({"visibility": _("Adopt the position before publishing it beyond the officers.")})
     position.visibility = visibility
     position.full_clean()
     return _save_new_version(position, user, ["visibility"])

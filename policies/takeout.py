@@ -8,6 +8,7 @@ the walk-away wording, anyone else's would not.
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from consultations.models import EventKind
 from plumbing.export import CHUNK_SIZE, write_xlsx
@@ -63,7 +64,10 @@ def import_workbook(data: bytes, *, user, source: str, dry_run: bool) -> list[Re
     sheets = read_sheets(data)
     unknown = [name for name in sheets if name not in KINDS]
     if unknown:
-        raise BadFile(f"Unknown sheets: {', '.join(unknown)}. Name each sheet after a kind: {', '.join(KINDS)}.")
+        raise BadFile(
+            _("Unknown sheets: %(unknown)s. Name each sheet after a kind: %(kinds)s.")
+            % {"unknown": ", ".join(unknown), "kinds": ", ".join(KINDS)}
+        )
     reports = []
     try:
         with transaction.atomic():

@@ -7,9 +7,11 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from bargaining.models import Clause, StaleEditError, Union
+from bargaining.models import Clause, DocumentLanguage, StaleEditError, Union
 from consultations.models import Consultation, EdTechTool, ProcurementProposal
 from plumbing.export import export_format, export_list
 from plumbing.forms import add_service_errors, refuse_stale_save
@@ -31,7 +33,7 @@ from policies.forms import ModelClauseForm, PositionForm, PrincipleForm, Publish
 from policies.models import ModelClause, Position, Principle
 from policies.services import adopt_position, edit_position, publish_position
 
-ONLY_OFFICERS = "Only union officers may add their union's policy."
+ONLY_OFFICERS = gettext_lazy("Only union officers may add their union's policy.")
 
 
 def _position_form(request, *, instance=None, data=None, initial=None):
@@ -59,7 +61,7 @@ def position_list(request):
         PositionFilter,
         positions,
         choice_related={"proposal": ["employer"]},
-        labels={"tool": "EdTech tool"},
+        labels={"tool": _("EdTech tool")},
         primary=["union", "stance", "status", "tool"],
     )
     context["can_draft"] = Position.objects.may_add(request.user)
@@ -88,6 +90,7 @@ def _position_context(position, user, can_edit, *, publish_form=None):
         .select_related("proposal__employer"),
         "can_edit": can_edit,
         "paper_audiences": paper_audience_choices(position=position, printer=user),
+        "paper_languages": DocumentLanguage.choices,
         "history": visible_history(position, user),
         "publish_form": publish_form
         or PublishForm(initial={"visibility": position.visibility, "version_token": position.version}),
@@ -96,7 +99,7 @@ def _position_context(position, user, can_edit, *, publish_form=None):
 
 @login_required
 def position_create(request):
-    require_may_add(Position, request.user, "Only union officers may draft a position.")
+    require_may_add(Position, request.user, _("Only union officers may draft a position."))
     initial = {
         name: request.GET[name]
         for name in ("proposal", "tool")
@@ -107,7 +110,7 @@ def position_create(request):
         request,
         form,
         template="policies/position_form.html",
-        saved="Draft saved. It stays internal until it is adopted and published.",
+        saved=_("Draft saved. It stays internal until it is adopted and published."),
     )
 
 
@@ -131,9 +134,12 @@ def position_edit(request, pk):
             except StaleEditError as stale:
                 refuse_stale_save(
                     form,
-                    f"Someone else saved this position (now version {stale.current.version}) after you opened it. "
-                    "Your changes are below and have NOT been saved: compare them with the current position, "
-                    "then save again to replace it.",
+                    _(
+                        "Someone else saved this position (now version %(version)s) after you opened it. "
+                        "Your changes are below and have NOT been saved: compare them with the current position, "
+                        "then save again to replace it."
+                    )
+                    % {"version": stale.current.version},
                     version_field="version_token",
                     current=stale.current.version,
                 )
@@ -142,7 +148,7 @@ def position_edit(request, pk):
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                messages.success(request, "Position saved.")
+                messages.success(request, _("Position saved."))
                 return redirect("position_detail", position.pk)
     return render(request, "policies/position_form.html", context, status=status)
 
@@ -166,7 +172,7 @@ def position_adopt(request, pk):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, "Position adopted. Publish it to members or the public when ready.")
+        messages.success(request, _("Position adopted. Publish it to members or the public when ready."))
     return redirect("position_detail", position.pk)
 
 
@@ -188,15 +194,18 @@ def position_publish(request, pk):
             position = stale.current
             refuse_stale_save(
                 form,
-                f"Someone else saved this position (now version {position.version}) after you opened it. "
-                "Check its current visibility below, then choose again.",
+                _(
+                    "Someone else saved this position (now version %(version)s) after you opened it. "
+                    "Check its current visibility below, then choose again."
+                )
+                % {"version": position.version},
                 version_field="version_token",
                 current=position.version,
             )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Visibility changed.")
+            messages.success(request, _("Visibility changed."))
             return redirect("position_detail", position.pk)
     context = _position_context(position, user, True, publish_form=form)
     return render(request, "policies/position_detail.html", context, status=400)
@@ -243,7 +252,7 @@ def modelclause_create(request):
         request,
         _modelclause_form(request),
         template="policies/modelclause_form.html",
-        saved="Model clause added.",
+        saved=_("Model clause added."),
     )
 
 
@@ -255,7 +264,7 @@ def modelclause_edit(request, pk):
         _modelclause_form(request, clause),
         template="policies/modelclause_form.html",
         context={"clause": clause},
-        saved="Model clause saved.",
+        saved=_("Model clause saved."),
     )
 
 
@@ -301,7 +310,7 @@ def principle_detail(request, pk):
 def principle_create(request):
     require_may_add(Principle, request.user, ONLY_OFFICERS)
     form = PrincipleForm(request.POST or None, unions=Union.objects.editable_by(request.user))
-    return record_form_page(request, form, template="policies/principle_form.html", saved="Principle added.")
+    return record_form_page(request, form, template="policies/principle_form.html", saved=_("Principle added."))
 
 
 @login_required
@@ -313,7 +322,7 @@ def principle_edit(request, pk):
         form,
         template="policies/principle_form.html",
         context={"principle": principle},
-        saved="Principle saved.",
+        saved=_("Principle saved."),
     )
 
 
@@ -355,5 +364,5 @@ def clause_rate(request, pk):
         RatingForm(request.POST or None, instance=clause),
         template="policies/clause_rate.html",
         context=context,
-        saved="Rating saved.",
+        saved=_("Rating saved."),
     )

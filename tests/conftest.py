@@ -14,11 +14,13 @@ import datetime
 from dataclasses import dataclass
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from accounts.services import issue_api_token
 from bargaining.access import Role, Visibility
@@ -59,6 +61,15 @@ def _test_settings(settings):
     }
     # A deliberately slow hasher protects real passwords; in tests it only costs time.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    # A request in Welsh leaves Welsh active in the thread (LocaleMiddleware activates, nothing deactivates):
+    # each test starts, and ends, in the default language, as each request of a server does.
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

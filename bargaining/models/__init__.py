@@ -31,7 +31,7 @@ from bargaining.models.rules import (
     refuse_wider_visibility,
 )
 from bargaining.models.sessions import NegotiationSession, SessionNote
-from bargaining.models.unions import Membership, PaperSize, Union
+from bargaining.models.unions import DocumentLanguage, Membership, PaperSize, Union
 
 __all__ = [
     "Agreement",
@@ -46,6 +46,7 @@ __all__ = [
     "ClauseVersion",
     "ClauseVersionQuerySet",
     "ClauseVersionStatus",
+    "DocumentLanguage",
     "Employer",
     "EmployerKind",
     "ImmutableRecordError",

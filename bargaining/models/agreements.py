@@ -7,6 +7,8 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from bargaining.access import ReferenceQuerySet, UnionOwnedQuerySet, Visibility
@@ -16,15 +18,15 @@ from plumbing.validators import plausible_date
 
 
 class AgreementStatus(models.TextChoices):
-    IN_NEGOTIATION = "in_negotiation", "In negotiation"
-    TENTATIVE = "tentative", "Tentative"
-    RATIFIED = "ratified", "Ratified"
-    EXPIRED = "expired", "Expired"
+    IN_NEGOTIATION = "in_negotiation", _("In negotiation")
+    TENTATIVE = "tentative", pgettext_lazy("agreement status", "Tentative")
+    RATIFIED = "ratified", pgettext_lazy("agreement status", "Ratified")
+    EXPIRED = "expired", pgettext_lazy("agreement status", "Expired")
 
 
 class AgreementKind(models.TextChoices):
-    COLLECTIVE_AGREEMENT = "collective_agreement", "Collective agreement"
-    MOU = "mou", "Memorandum of understanding"
+    COLLECTIVE_AGREEMENT = "collective_agreement", _("Collective agreement")
+    MOU = "mou", _("Memorandum of understanding")
 
 
 class AgreementQuerySet(UnionOwnedQuerySet):
@@ -37,23 +39,32 @@ class AgreementQuerySet(UnionOwnedQuerySet):
 
 
 class Agreement(models.Model):
-    bargaining_unit = models.ForeignKey(BargainingUnit, on_delete=models.PROTECT, related_name="agreements")
-    title = models.CharField(max_length=200)
-    kind = models.CharField(max_length=30, choices=AgreementKind, default=AgreementKind.COLLECTIVE_AGREEMENT)
-    term_start = models.DateField(null=True, blank=True, validators=[plausible_date])
-    term_end = models.DateField(null=True, blank=True, validators=[plausible_date])
-    status = models.CharField(max_length=20, choices=AgreementStatus, default=AgreementStatus.IN_NEGOTIATION)
-    visibility = models.CharField(max_length=10, choices=Visibility, default=Visibility.MEMBERS)
+    bargaining_unit = models.ForeignKey(
+        BargainingUnit, on_delete=models.PROTECT, related_name="agreements", verbose_name=_("bargaining unit")
+    )
+    title = models.CharField(max_length=200, verbose_name=_("title"))
+    kind = models.CharField(
+        max_length=30, choices=AgreementKind, default=AgreementKind.COLLECTIVE_AGREEMENT, verbose_name=_("kind")
+    )
+    term_start = models.DateField(null=True, blank=True, validators=[plausible_date], verbose_name=_("term start"))
+    term_end = models.DateField(null=True, blank=True, validators=[plausible_date], verbose_name=_("term end"))
+    status = models.CharField(
+        max_length=20, choices=AgreementStatus, default=AgreementStatus.IN_NEGOTIATION, verbose_name=_("status")
+    )
+    visibility = models.CharField(
+        max_length=10, choices=Visibility, default=Visibility.MEMBERS, verbose_name=_("visibility")
+    )
     reopener_days = models.PositiveSmallIntegerField(
-        "reopener notice (days before expiry)",
+        _("reopener notice (days before expiry)"),
         default=90,
-        validators=[MinValueValidator(1, "The notice is at least one day before expiry.")],
-        help_text="The last day to give notice to reopen the agreement is this many days before it expires.",
+        validators=[MinValueValidator(1, _("The notice is at least one day before expiry."))],
+        help_text=_("The last day to give notice to reopen the agreement is this many days before it expires."),
     )
     archived_on = models.DateField(
         null=True,
         blank=True,
-        help_text="Set when the agreement is retired: it leaves lists and takes no new clauses, and is kept.",
+        help_text=_("Set when the agreement is retired: it leaves lists and takes no new clauses, and is kept."),
+        verbose_name=_("archived on"),
     )
 
     objects = AgreementQuerySet.as_manager()
@@ -65,7 +76,7 @@ class Agreement(models.Model):
             models.CheckConstraint(
                 condition=Q(term_start__isnull=True) | Q(term_end__isnull=True) | Q(term_end__gt=F("term_start")),
                 name="agreement_term_ends_after_it_starts",
-                violation_error_message="The term must end after it starts.",
+                violation_error_message=_("The term must end after it starts."),
             ),
         ]
 
@@ -85,20 +96,25 @@ class Agreement(models.Model):
     def deletion_refusal(self) -> str | None:
         """What was ratified is never erased (clauses depend on the rest, and are named when it is deleted)."""
         if self.status == AgreementStatus.RATIFIED or self.history.filter(status=AgreementStatus.RATIFIED).exists():
-            return "A ratified agreement is never deleted: archive it instead."
+            return gettext("A ratified agreement is never deleted: archive it instead.")
         return None
 
     def clean(self):
         if self.term_start and self.term_end and self.term_end <= self.term_start:
-            raise ValidationError({"term_end": "The term must end after it starts."})
-        refuse_wider_visibility(self, "bargaining_unit", "bargaining unit")
+            raise ValidationError({"term_end": gettext("The term must end after it starts.")})
+        refuse_wider_visibility(self, "bargaining_unit", _("bargaining unit"))
 
 
 class Topic(models.Model):
-    code = models.SlugField(max_length=60, unique=True, help_text="Stable: other systems refer to topics by code.")
-    name = models.CharField(max_length=120)
-    description = models.TextField(blank=True)
-    sort_order = models.PositiveSmallIntegerField(default=0)
+    code = models.SlugField(
+        max_length=60,
+        unique=True,
+        help_text=_("Stable: other systems refer to topics by code."),
+        verbose_name=_("code"),
+    )
+    name = models.CharField(max_length=120, verbose_name=_("name"))
+    description = models.TextField(blank=True, verbose_name=_("description"))
+    sort_order = models.PositiveSmallIntegerField(default=0, verbose_name=_("sort order"))
 
     objects = ReferenceQuerySet.as_manager()
     # The history is the topic's versioned description.

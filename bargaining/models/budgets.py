@@ -12,6 +12,8 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from bargaining.access import ReferenceQuerySet, UnionOwnedQuerySet, Visibility
@@ -48,22 +50,26 @@ def validate_school_year(value: str) -> None:
     """A school year as "YYYY-YY" over two consecutive years, within Caucus's plausible window."""
     match = _SCHOOL_YEAR.fullmatch(value or "")
     if match is None:
-        raise ValidationError("Enter a school year as YYYY-YY, for example 2025-26.", code="school_year_format")
+        raise ValidationError(
+            gettext("Enter a school year as YYYY-YY, for example 2025-26."), code="school_year_format"
+        )
     start = int(match[1])
     if (start + 1) % 100 != int(match[2]):
         raise ValidationError(
-            f"A school year runs over two consecutive years: {_school_year_starting(start)}, not {value}.",
+            gettext("A school year runs over two consecutive years: %(expected)s, not %(value)s.")
+            % {"expected": _school_year_starting(start), "value": value},
             code="school_year_not_consecutive",
         )
     latest = datetime.date.today().year + YEARS_AHEAD
     if not EARLIEST_YEAR <= start <= latest:
         raise ValidationError(
-            f"Enter a school year between {_school_year_starting(EARLIEST_YEAR)} and {_school_year_starting(latest)}.",
+            gettext("Enter a school year between %(earliest)s and %(latest)s.")
+            % {"earliest": _school_year_starting(EARLIEST_YEAR), "latest": _school_year_starting(latest)},
             code="implausible_school_year",
         )
 
 
-NOT_NEGATIVE = MinValueValidator(0, "A budget cannot be negative.")
+NOT_NEGATIVE = MinValueValidator(0, _("A budget cannot be negative."))
 
 
 class DuplicateNamedOnField:
@@ -99,32 +105,37 @@ class TrainingBudgetQuerySet(ReferenceQuerySet):
 class TrainingBudget(DuplicateNamedOnField, models.Model):
     """What a district budgets for AI training in one school year, and what it proposes (a shared record)."""
 
-    employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="training_budgets")
+    employer = models.ForeignKey(
+        Employer, on_delete=models.CASCADE, related_name="training_budgets", verbose_name=_("employer")
+    )
     school_year = models.CharField(
-        max_length=7, validators=[validate_school_year], help_text="As YYYY-YY, for example 2025-26."
+        max_length=7,
+        validators=[validate_school_year],
+        help_text=_("As YYYY-YY, for example 2025-26."),
+        verbose_name=_("school year"),
     )
     current = models.DecimalField(
-        "current budget ($)", max_digits=12, decimal_places=2, default=0, validators=[NOT_NEGATIVE]
+        _("current budget ($)"), max_digits=12, decimal_places=2, default=0, validators=[NOT_NEGATIVE]
     )
     proposed = models.DecimalField(
-        "proposed budget ($)",
+        _("proposed budget ($)"),
         max_digits=12,
         decimal_places=2,
         null=True,
         blank=True,
         validators=[NOT_NEGATIVE],
-        help_text="What the district proposes for the year. Leave empty when it proposes no change.",
+        help_text=_("What the district proposes for the year. Leave empty when it proposes no change."),
     )
 
     objects = TrainingBudgetQuerySet.as_manager()
     history = HistoricalRecords()
 
     duplicate_field = "school_year"
-    duplicate_message = "This employer already has an AI training budget for that school year: edit that one."
+    duplicate_message = _("This employer already has an AI training budget for that school year: edit that one.")
 
     class Meta:
         ordering = ["employer__name", "-school_year"]
-        verbose_name = "AI training budget"
+        verbose_name = _("AI training budget")
         constraints = [
             models.UniqueConstraint(fields=["employer", "school_year"], name="training_budget_one_per_employer_year"),
             models.CheckConstraint(condition=Q(current__gte=0), name="training_budget_current_not_negative"),
@@ -134,13 +145,16 @@ class TrainingBudget(DuplicateNamedOnField, models.Model):
         ]
 
     def __str__(self):
-        return f"{self.employer} — AI training budget {self.school_year}"
+        return gettext("%(employer)s — AI training budget %(school_year)s") % {
+            "employer": self.employer,
+            "school_year": self.school_year,
+        }
 
     def get_absolute_url(self):
         return reverse("employer_detail", args=[self.employer_id]) + "#budgets"
 
     def clean(self):
-        refuse_archived_parent(self, "employer", "employer")
+        refuse_archived_parent(self, "employer", _("employer"))
 
     @property
     def increase(self):
@@ -149,10 +163,10 @@ class TrainingBudget(DuplicateNamedOnField, models.Model):
 
 
 class SupportLevel(models.TextChoices):
-    HIGH = "high", "High"
-    MODERATE = "moderate", "Moderate"
-    LOW = "low", "Low"
-    OPPOSED = "opposed", "Opposed"
+    HIGH = "high", pgettext_lazy("support level", "High")
+    MODERATE = "moderate", pgettext_lazy("support level", "Moderate")
+    LOW = "low", pgettext_lazy("support level", "Low")
+    OPPOSED = "opposed", pgettext_lazy("support level", "Opposed")
 
 
 class BudgetSupportQuerySet(UnionOwnedQuerySet):
@@ -162,34 +176,45 @@ class BudgetSupportQuerySet(UnionOwnedQuerySet):
 class BudgetSupport(DuplicateNamedOnField, models.Model):
     """How strongly one union backs the increase a district proposes for a school year (recorded by its officers)."""
 
-    union = models.ForeignKey(Union, on_delete=models.PROTECT, related_name="budget_supports")
+    union = models.ForeignKey(Union, on_delete=models.PROTECT, related_name="budget_supports", verbose_name=_("union"))
     budget = models.ForeignKey(
         TrainingBudget,
         on_delete=models.PROTECT,
         related_name="supports",
-        verbose_name="budget",
-        help_text="The district's budget for one school year.",
+        verbose_name=_("budget"),
+        help_text=_("The district's budget for one school year."),
     )
-    level = models.CharField("support for the proposed increase", max_length=10, choices=SupportLevel)
-    note = models.TextField(blank=True, help_text="Why, in a sentence or two: what the union wants the money spent on.")
-    visibility = models.CharField(max_length=10, choices=Visibility, default=Visibility.MEMBERS)
+    level = models.CharField(_("support for the proposed increase"), max_length=10, choices=SupportLevel)
+    note = models.TextField(
+        blank=True,
+        help_text=_("Why, in a sentence or two: what the union wants the money spent on."),
+        verbose_name=_("note"),
+    )
+    visibility = models.CharField(
+        max_length=10, choices=Visibility, default=Visibility.MEMBERS, verbose_name=_("visibility")
+    )
 
     objects = BudgetSupportQuerySet.as_manager()
     history = HistoricalRecords()
 
     duplicate_field = "budget"
-    duplicate_message = "Your union has already recorded its support for this budget: edit that record instead."
+    duplicate_message = _("Your union has already recorded its support for this budget: edit that record instead.")
 
     class Meta:
         ordering = ["budget__employer__name", "-budget__school_year", "union__name"]
-        verbose_name = "union's support for a budget increase"
-        verbose_name_plural = "unions' support for budget increases"
+        verbose_name = _("union's support for a budget increase")
+        verbose_name_plural = _("unions' support for budget increases")
         constraints = [
             models.UniqueConstraint(fields=["union", "budget"], name="budget_support_one_per_union_and_budget"),
         ]
 
     def __str__(self):
-        return f"{self.union.short_name}: {self.get_level_display().lower()} support, {self.budget}"
+        # Translators: "NEA: high support, Northview School District — AI training budget 2025-26".
+        return gettext("%(union)s: %(level)s support, %(budget)s") % {
+            "union": self.union.short_name,
+            "level": self.get_level_display().lower(),
+            "budget": self.budget,
+        }
 
     def get_absolute_url(self):
         return reverse("employer_detail", args=[self.budget.employer_id]) + "#budgets"

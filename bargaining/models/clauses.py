@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, F, Q, When
 from django.urls import reverse
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from bargaining.access import UnionOwnedQuerySet, Visibility, is_site_staff, visibility_q
@@ -22,20 +24,20 @@ from plumbing.validators import plausible_date
 
 
 class ClauseVersionStatus(models.TextChoices):
-    PROPOSED = "proposed", "Proposed"
-    COUNTERED = "countered", "Countered"
-    TENTATIVELY_AGREED = "tentatively_agreed", "Tentatively agreed"
-    RATIFIED = "ratified", "Ratified"
-    DEFERRED = "deferred", "Deferred"
-    WITHDRAWN = "withdrawn", "Withdrawn"
+    PROPOSED = "proposed", pgettext_lazy("clause status", "Proposed")
+    COUNTERED = "countered", pgettext_lazy("clause status", "Countered")
+    TENTATIVELY_AGREED = "tentatively_agreed", pgettext_lazy("clause status", "Tentatively agreed")
+    RATIFIED = "ratified", pgettext_lazy("clause status", "Ratified")
+    DEFERRED = "deferred", pgettext_lazy("clause status", "Deferred")
+    WITHDRAWN = "withdrawn", pgettext_lazy("clause status", "Withdrawn")
 
 
 class ModelRating(models.TextChoices):
-    UNRATED = "unrated", "Not rated"
-    PREFERRED = "preferred", "Meets the preferred wording"
-    FALLBACK = "fallback", "Meets the fallback wording"
-    WALK_AWAY = "walk_away", "Meets the walk-away wording only"
-    BELOW = "below", "Below the walk-away wording"
+    UNRATED = "unrated", _("Not rated")
+    PREFERRED = "preferred", _("Meets the preferred wording")
+    FALLBACK = "fallback", _("Meets the fallback wording")
+    WALK_AWAY = "walk_away", _("Meets the walk-away wording only")
+    BELOW = "below", _("Below the walk-away wording")
 
 
 class ClauseQuerySet(UnionOwnedQuerySet):
@@ -68,18 +70,25 @@ class ClauseQuerySet(UnionOwnedQuerySet):
 
 
 class Clause(models.Model):
-    agreement = models.ForeignKey(Agreement, on_delete=models.PROTECT, related_name="clauses")
-    article_number = models.CharField(max_length=20, help_text="As printed in the agreement, for example 14.3.")
+    agreement = models.ForeignKey(
+        Agreement, on_delete=models.PROTECT, related_name="clauses", verbose_name=_("agreement")
+    )
+    article_number = models.CharField(
+        max_length=20, help_text=_("As printed in the agreement, for example 14.3."), verbose_name=_("article number")
+    )
     # The article number as it sorts (bargaining.models.rules.natural_key), kept in step by save().
     article_key = models.CharField(max_length=200, editable=False, db_index=True, default="")
-    title = models.CharField(max_length=200)
-    topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="clauses")
-    visibility = models.CharField(max_length=10, choices=Visibility, default=Visibility.MEMBERS)
+    title = models.CharField(max_length=200, verbose_name=_("title"))
+    topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="clauses", verbose_name=_("topic"))
+    visibility = models.CharField(
+        max_length=10, choices=Visibility, default=Visibility.MEMBERS, verbose_name=_("visibility")
+    )
     model_rating = models.CharField(
         max_length=20,
         choices=ModelRating,
         default=ModelRating.UNRATED,
-        help_text="An officer's rating of the negotiated text against the union's model clause for the topic.",
+        help_text=_("An officer's rating of the negotiated text against the union's model clause for the topic."),
+        verbose_name=_("model rating"),
     )
     # PostgreSQL's full-text index of the clause (bargaining/search.py), kept in step by database triggers;
     # empty on SQLite, where an FTS5 table holds the index.
@@ -97,9 +106,15 @@ class Clause(models.Model):
         related_name="+",
         db_constraint=False,
         db_index=False,
+        verbose_name=_("current version"),
     )
     current_status = models.CharField(  # noqa: DJ001 - null before any version is tabled, as the API says
-        max_length=20, choices=ClauseVersionStatus, null=True, blank=True, editable=False
+        max_length=20,
+        choices=ClauseVersionStatus,
+        null=True,
+        blank=True,
+        editable=False,
+        verbose_name=_("current status"),
     )
 
     objects = ClauseQuerySet.as_manager()
@@ -113,7 +128,8 @@ class Clause(models.Model):
         indexes = [models.Index(fields=["current_status"], name="clause_current_status")]
 
     def __str__(self):
-        return f"Art. {self.article_number} {self.title}"
+        # Translators: a clause as lists name it, "Art. 14.3 Use of AI tools" ("Art." for "Article").
+        return gettext("Art. %(number)s %(title)s") % {"number": self.article_number, "title": self.title}
 
     def save(self, *args, **kwargs):
         self.article_key = natural_key(self.article_number)
@@ -125,13 +141,13 @@ class Clause(models.Model):
         return reverse("clause_detail", args=[self.pk])
 
     def clean(self):
-        refuse_wider_visibility(self, "agreement", "agreement")
-        refuse_archived_parent(self, "agreement", "agreement")
+        refuse_wider_visibility(self, "agreement", _("agreement"))
+        refuse_archived_parent(self, "agreement", _("agreement"))
 
     def deletion_refusal(self) -> str | None:
         """A clause with a tabled version is part of the bargaining record: it is withdrawn, never erased."""
         if self.pk is not None and self.versions.exists():
-            return (
+            return gettext(
                 "Text has been tabled for this clause, and what was tabled is never erased. "
                 "To take it off the table, table a version with the status “Withdrawn”."
             )
@@ -154,7 +170,7 @@ class Clause(models.Model):
     def current_status_label(self) -> str:
         """The clause's current status in words."""
         status = self.current_status
-        return ClauseVersionStatus(status).label if status else "No text yet"
+        return str(ClauseVersionStatus(status).label) if status else gettext("No text yet")
 
     @property
     def status(self) -> str | None:
@@ -207,32 +223,38 @@ def _session_rule(user) -> Q:
 
 
 class TabledBy(models.TextChoices):
-    UNION = "union", "Union"
-    EMPLOYER = "employer", "Employer"
-    JOINT = "joint", "Joint"
+    UNION = "union", pgettext_lazy("tabled by", "Union")
+    EMPLOYER = "employer", pgettext_lazy("tabled by", "Employer")
+    JOINT = "joint", pgettext_lazy("tabled by", "Joint")
 
 
 class ClauseVersion(models.Model):
     """One text tabled for a clause. Append-only: a change is a new version, never an edit."""
 
-    clause = models.ForeignKey(Clause, on_delete=models.PROTECT, related_name="versions")
-    number = models.PositiveIntegerField(editable=False)
-    text = models.TextField()
-    tabled_by = models.CharField(max_length=10, choices=TabledBy)
-    tabled_on = models.DateField(validators=[plausible_date])
+    clause = models.ForeignKey(Clause, on_delete=models.PROTECT, related_name="versions", verbose_name=_("clause"))
+    number = models.PositiveIntegerField(editable=False, verbose_name=_("number"))
+    text = models.TextField(verbose_name=_("text"))
+    tabled_by = models.CharField(max_length=10, choices=TabledBy, verbose_name=_("tabled by"))
+    tabled_on = models.DateField(validators=[plausible_date], verbose_name=_("tabled on"))
     session = models.ForeignKey(
         NegotiationSession,
         on_delete=models.PROTECT,
         related_name="clause_versions",
         null=True,
         blank=True,
-        help_text="The negotiation session it was tabled in, if any.",
+        help_text=_("The negotiation session it was tabled in, if any."),
+        verbose_name=_("session"),
     )
-    status = models.CharField(max_length=20, choices=ClauseVersionStatus)
+    status = models.CharField(max_length=20, choices=ClauseVersionStatus, verbose_name=_("status"))
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     objects = ClauseVersionQuerySet.as_manager()
     history = HistoricalRecords()
@@ -245,7 +267,12 @@ class ClauseVersion(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.clause} v{self.number} ({self.get_status_display()})"
+        # Translators: a clause version, "Art. 14.3 Use of AI tools v2 (Proposed)" ("v" for "version").
+        return gettext("%(clause)s v%(number)s (%(status)s)") % {
+            "clause": self.clause,
+            "number": self.number,
+            "status": self.get_status_display(),
+        }
 
     def save(self, *args, **kwargs):
         if not self._state.adding:
@@ -280,10 +307,11 @@ class ClauseVersion(models.Model):
         if session.bargaining_unit_id != agreement.bargaining_unit_id:
             raise ValidationError(
                 {
-                    "session": (
-                        f"That session was held by {session.bargaining_unit}, but this clause belongs to "
-                        f"{agreement.bargaining_unit}. Pick a session of the same bargaining unit."
+                    "session": gettext(
+                        "That session was held by %(session_unit)s, but this clause belongs to %(clause_unit)s. "
+                        "Pick a session of the same bargaining unit."
                     )
+                    % {"session_unit": session.bargaining_unit, "clause_unit": agreement.bargaining_unit}
                 }
             )
 

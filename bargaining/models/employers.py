@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from bargaining.access import ARCHIVED_HELP, ArchivableQuerySet, UnionOwnedQuerySet, Visibility
@@ -11,9 +12,9 @@ from bargaining.models.unions import Union
 
 
 class EmployerKind(models.TextChoices):
-    SCHOOL_DISTRICT = "school_district", "School district"
-    LOCAL_AUTHORITY = "local_authority", "Local authority"
-    TRUST = "trust", "Multi-academy trust"
+    SCHOOL_DISTRICT = "school_district", _("School district")
+    LOCAL_AUTHORITY = "local_authority", _("Local authority")
+    TRUST = "trust", _("Multi-academy trust")
 
 
 class EmployerQuerySet(ArchivableQuerySet):
@@ -34,11 +35,13 @@ class EmployerQuerySet(ArchivableQuerySet):
 
 
 class Employer(models.Model):
-    name = models.CharField(max_length=200, unique=True)
-    slug = models.SlugField(max_length=80, unique=True)
-    kind = models.CharField(max_length=30, choices=EmployerKind, default=EmployerKind.SCHOOL_DISTRICT)
-    region = models.CharField(max_length=120, blank=True)
-    archived_on = models.DateField(null=True, blank=True, help_text=ARCHIVED_HELP)
+    name = models.CharField(max_length=200, unique=True, verbose_name=_("name"))
+    slug = models.SlugField(max_length=80, unique=True, verbose_name=_("slug"))
+    kind = models.CharField(
+        max_length=30, choices=EmployerKind, default=EmployerKind.SCHOOL_DISTRICT, verbose_name=_("kind")
+    )
+    region = models.CharField(max_length=120, blank=True, verbose_name=_("region"))
+    archived_on = models.DateField(null=True, blank=True, help_text=ARCHIVED_HELP, verbose_name=_("archived on"))
 
     objects = EmployerQuerySet.as_manager()
     history = HistoricalRecords()
@@ -54,11 +57,11 @@ class Employer(models.Model):
 
 
 class JobGroup(models.TextChoices):
-    TEACHERS = "teachers", "Teachers"
-    SUPPORT_STAFF = "support_staff", "Support staff"
-    SCHOOL_LEADERS = "school_leaders", "School leaders"
-    SPECIALISTS = "specialists", "Specialists (counsellors, psychologists, librarians)"
-    HIGHER_EDUCATION = "higher_education", "Higher-education staff"
+    TEACHERS = "teachers", _("Teachers")
+    SUPPORT_STAFF = "support_staff", _("Support staff")
+    SCHOOL_LEADERS = "school_leaders", _("School leaders")
+    SPECIALISTS = "specialists", _("Specialists (counsellors, psychologists, librarians)")
+    HIGHER_EDUCATION = "higher_education", _("Higher-education staff")
 
 
 class BargainingUnitQuerySet(UnionOwnedQuerySet):
@@ -66,12 +69,16 @@ class BargainingUnitQuerySet(UnionOwnedQuerySet):
 
 
 class BargainingUnit(models.Model):
-    union = models.ForeignKey(Union, on_delete=models.PROTECT, related_name="bargaining_units")
-    employer = models.ForeignKey(Employer, on_delete=models.PROTECT, related_name="bargaining_units")
-    job_group = models.CharField(max_length=30, choices=JobGroup)
-    name = models.CharField(max_length=200)
-    member_count = models.PositiveIntegerField(default=0)
-    visibility = models.CharField(max_length=10, choices=Visibility, default=Visibility.MEMBERS)
+    union = models.ForeignKey(Union, on_delete=models.PROTECT, related_name="bargaining_units", verbose_name=_("union"))
+    employer = models.ForeignKey(
+        Employer, on_delete=models.PROTECT, related_name="bargaining_units", verbose_name=_("employer")
+    )
+    job_group = models.CharField(max_length=30, choices=JobGroup, verbose_name=_("job group"))
+    name = models.CharField(max_length=200, verbose_name=_("name"))
+    member_count = models.PositiveIntegerField(default=0, verbose_name=_("member count"))
+    visibility = models.CharField(
+        max_length=10, choices=Visibility, default=Visibility.MEMBERS, verbose_name=_("visibility")
+    )
 
     objects = BargainingUnitQuerySet.as_manager()
     history = HistoricalRecords()
@@ -92,4 +99,4 @@ class BargainingUnit(models.Model):
         return reverse("unit_detail", args=[self.pk])
 
     def clean(self):
-        refuse_archived_parent(self, "employer", "employer")
+        refuse_archived_parent(self, "employer", _("employer"))

@@ -3,6 +3,8 @@
 import re
 
 from django.core.exceptions import ValidationError
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from bargaining.access import Visibility, is_more_visible
 from plumbing.records import StaleEditError
@@ -39,21 +41,29 @@ def parent_of(record, field: str):
 
 
 def refuse_wider_visibility(child, parent_field: str, parent_label: str) -> None:
-    """A child record may never be shown to more people than its parent."""
+    """A child record may never be shown to more people than its parent.
+
+    `parent_label` names the kind of parent in the reader's language ("bargaining unit"): a gettext_lazy string.
+    """
     parent = parent_of(child, parent_field)
     if parent is not None and child.visibility and is_more_visible(child.visibility, parent.visibility):
         raise ValidationError(
             {
                 "visibility": (
-                    f"Cannot be more visible than its {parent_label}, "
-                    f"which is {parent.get_visibility_display().lower()}."
+                    # Translators: %(parent)s is a kind of record ("bargaining unit", "session"); %(visibility)s
+                    # is a visibility in lower case ("members of the union").
+                    gettext("Cannot be more visible than its %(parent)s, which is %(visibility)s.")
+                    % {"parent": parent_label, "visibility": parent.get_visibility_display().lower()}
                 )
             }
         )
 
 
 def refuse_archived_parent(child, parent_field: str, parent_label: str) -> None:
-    """A record retired by archiving takes no new children: restore it first. Existing children stay as they are."""
+    """A record retired by archiving takes no new children: restore it first. Existing children stay as they are.
+
+    `parent_label` names the kind of parent in the reader's language ("employer"): a gettext_lazy string.
+    """
     parent = parent_of(child, parent_field)
     if parent is None or parent.archived_on is None:
         return
@@ -63,7 +73,14 @@ def refuse_archived_parent(child, parent_field: str, parent_label: str) -> None:
         if stored == parent.pk:
             return
     raise ValidationError(
-        {parent_field: f"{parent} is archived ({parent.archived_on:%-d %b %Y}). Restore the {parent_label} first."}
+        {
+            parent_field: (
+                # Translators: %(parent)s is a record's name, %(date)s the day it was archived, %(kind)s the kind
+                # of record ("employer", "agreement").
+                gettext("%(parent)s is archived (%(date)s). Restore the %(kind)s first.")
+                % {"parent": parent, "date": date_format(parent.archived_on, "j M Y"), "kind": parent_label}
+            )
+        }
     )
 
 

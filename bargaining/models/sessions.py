@@ -4,6 +4,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from bargaining.access import UnionOwnedQuerySet, Visibility
@@ -26,14 +29,25 @@ class SessionQuerySet(UnionOwnedQuerySet):
 class NegotiationSession(models.Model):
     """A meeting at the bargaining table."""
 
-    bargaining_unit = models.ForeignKey(BargainingUnit, on_delete=models.PROTECT, related_name="sessions")
-    held_on = models.DateField(validators=[plausible_date])
-    location = models.CharField(max_length=200, blank=True)
-    attendees = models.TextField(blank=True, help_text="One name per line, with their side.")
-    next_steps = models.TextField(blank=True)
-    visibility = models.CharField(max_length=10, choices=Visibility, default=Visibility.MEMBERS)
+    bargaining_unit = models.ForeignKey(
+        BargainingUnit, on_delete=models.PROTECT, related_name="sessions", verbose_name=_("bargaining unit")
+    )
+    held_on = models.DateField(validators=[plausible_date], verbose_name=_("held on"))
+    location = models.CharField(max_length=200, blank=True, verbose_name=_("location"))
+    attendees = models.TextField(
+        blank=True, help_text=_("One name per line, with their side."), verbose_name=_("attendees")
+    )
+    next_steps = models.TextField(blank=True, verbose_name=_("next steps"))
+    visibility = models.CharField(
+        max_length=10, choices=Visibility, default=Visibility.MEMBERS, verbose_name=_("visibility")
+    )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
     )
 
     objects = SessionQuerySet.as_manager()
@@ -43,13 +57,13 @@ class NegotiationSession(models.Model):
         ordering = ["-held_on"]
 
     def __str__(self):
-        return f"{self.bargaining_unit} — {self.held_on:%d %b %Y}"
+        return f"{self.bargaining_unit} — {date_format(self.held_on, 'd M Y')}"
 
     def get_absolute_url(self):
         return reverse("session_detail", args=[self.pk])
 
     def clean(self):
-        refuse_wider_visibility(self, "bargaining_unit", "bargaining unit")
+        refuse_wider_visibility(self, "bargaining_unit", _("bargaining unit"))
         self._refuse_moving_a_tabled_session()
 
     def _refuse_moving_a_tabled_session(self):
@@ -60,10 +74,11 @@ class NegotiationSession(models.Model):
         if stored is not None and stored != self.held_on and self.clause_versions.exists():
             raise ValidationError(
                 {
-                    "held_on": (
-                        f"Clause versions were tabled in this session on {stored:%-d %b %Y}, and tabled versions "
-                        "keep their date: the session's date cannot change. Log a new session instead."
+                    "held_on": gettext(
+                        "Clause versions were tabled in this session on %(date)s, and tabled versions keep their "
+                        "date: the session's date cannot change. Log a new session instead."
                     )
+                    % {"date": date_format(stored, "j M Y")}
                 }
             )
 
@@ -76,13 +91,22 @@ class SessionNoteQuerySet(UnionOwnedQuerySet):
 class SessionNote(models.Model):
     """The union side's notes of a session: internal unless an officer decides otherwise."""
 
-    session = models.ForeignKey(NegotiationSession, on_delete=models.PROTECT, related_name="notes")
-    body = models.TextField()
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    session = models.ForeignKey(
+        NegotiationSession, on_delete=models.PROTECT, related_name="notes", verbose_name=_("session")
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    visibility = models.CharField(max_length=10, choices=Visibility, default=Visibility.INTERNAL)
+    body = models.TextField(verbose_name=_("body"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("author"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    visibility = models.CharField(
+        max_length=10, choices=Visibility, default=Visibility.INTERNAL, verbose_name=_("visibility")
+    )
 
     objects = SessionNoteQuerySet.as_manager()
     history = HistoricalRecords()
@@ -91,15 +115,17 @@ class SessionNote(models.Model):
         ordering = ["session", "created_at"]
 
     def __str__(self):
-        return f"Note on {self.session}"
+        return gettext("Note on %(session)s") % {"session": self.session}
 
     def get_absolute_url(self):
         return reverse("session_detail", args=[self.session_id]) + f"#note-{self.pk}"
 
     def clean(self):
-        refuse_wider_visibility(self, "session", "session")
+        refuse_wider_visibility(self, "session", _("session"))
 
     def deletion_refusal(self) -> str | None:
         if self.pk is not None and ever_shown_beyond_leadership(self):
-            return "This note has been shared beyond the union's leadership, so it is kept: correct it instead."
+            return gettext(
+                "This note has been shared beyond the union's leadership, so it is kept: correct it instead."
+            )
         return None

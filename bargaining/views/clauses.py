@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from bargaining.forms import (
     APPEND_ONLY,
@@ -54,7 +55,7 @@ def clause_create(request, agreement_pk):
         form,
         template="bargaining/clause_form.html",
         context={"agreement": agreement, "append_only": APPEND_ONLY},
-        saved="Article added.",
+        saved=_("Article added."),
         save=save,
     )
 
@@ -67,7 +68,7 @@ def clause_edit(request, pk):
         ClauseForm(request.POST or None, instance=clause),
         template="bargaining/clause_form.html",
         context={"agreement": clause.agreement, "clause": clause, "append_only": APPEND_ONLY},
-        saved="Clause saved.",
+        saved=_("Clause saved."),
     )
 
 
@@ -75,7 +76,7 @@ def clause_history(request, pk):
     return history_page(
         request,
         get_visible_or_404(Clause, request.user, pk=pk),
-        context={"notice": "The texts tabled for this clause are its lineage, on its page: they are never changed."},
+        context={"notice": _("The texts tabled for this clause are its lineage, on its page: they are never changed.")},
     )
 
 
@@ -102,7 +103,10 @@ def clause_table(request, pk):
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                messages.success(request, f"Tabled version {version.number} of {clause}.")
+                messages.success(
+                    request,
+                    _("Tabled version %(number)s of %(clause)s.") % {"number": version.number, "clause": clause},
+                )
                 return redirect(reverse("clause_detail", args=[clause.pk]) + "#redline")
     return render(
         request,
@@ -131,7 +135,8 @@ def clause_compare(request):
             request,
             "bargaining/clause_compare.html",
             {
-                "error": f"Choose between 2 and {MAX_COMPARED} clauses to compare (you chose {len(set(raw))}).",
+                "error": _("Choose between 2 and %(most)s clauses to compare (you chose %(chosen)s).")
+                % {"most": MAX_COMPARED, "chosen": len(set(raw))},
                 # Back to the library with what was picked, to add or remove some.
                 "library": urlencode([("compare", pk) for pk in ids]),
             },

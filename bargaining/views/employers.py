@@ -9,6 +9,8 @@ from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from bargaining import columns
@@ -41,7 +43,7 @@ from plumbing.pages import (
     require_may_add,
 )
 
-ONLY_OFFICERS = "Only union officers may record this."
+ONLY_OFFICERS = gettext_lazy("Only union officers may record this.")
 
 
 @login_required
@@ -58,7 +60,7 @@ def employer_list(request):
         )
     )
     context = filtered_page(
-        request, EmployerFilter, employers, labels={"name": "Name contains"}, primary=["name", "kind", "region"]
+        request, EmployerFilter, employers, labels={"name": _("Name contains")}, primary=["name", "kind", "region"]
     )
     context["can_add"] = Employer.objects.may_add(user)
     context["school_year"] = current_school_year()
@@ -69,7 +71,7 @@ def employer_list(request):
 def employer_create(request):
     require_may_add(Employer, request.user, ONLY_OFFICERS)
     form = EmployerForm(_posted(request))
-    return record_form_page(request, form, template="bargaining/employer_form.html", saved="Employer added.")
+    return record_form_page(request, form, template="bargaining/employer_form.html", saved=_("Employer added."))
 
 
 @login_required
@@ -79,7 +81,7 @@ def employer_edit(request, pk):
     context = {"employer": copy.copy(employer)}
     form = EmployerForm(_posted(request), instance=employer)
     return record_form_page(
-        request, form, template="bargaining/employer_form.html", context=context, saved="Employer saved."
+        request, form, template="bargaining/employer_form.html", context=context, saved=_("Employer saved.")
     )
 
 
@@ -110,7 +112,7 @@ def trainingbudget_create(request):
         initial["employer"] = employers.filter(pk=request.GET["employer"]).first()
     form = TrainingBudgetForm(_posted(request), initial=initial, employers=employers)
     return record_form_page(
-        request, form, template="bargaining/trainingbudget_form.html", saved="AI training budget saved."
+        request, form, template="bargaining/trainingbudget_form.html", saved=_("AI training budget saved.")
     )
 
 
@@ -124,7 +126,7 @@ def trainingbudget_edit(request, pk):
         form,
         template="bargaining/trainingbudget_form.html",
         context=context,
-        saved="AI training budget saved.",
+        saved=_("AI training budget saved."),
     )
 
 
@@ -138,12 +140,12 @@ def trainingbudget_history(request, pk):
 def budgetsupport_create(request):
     """A union's support for a budget's proposed increase; `?budget=` comes from the district's page."""
     user = request.user
-    require_may_add(BudgetSupport, user, "Only a union's officers may record its support.")
+    require_may_add(BudgetSupport, user, _("Only a union's officers may record its support."))
     budgets = TrainingBudget.objects.visible_to(user)
     initial = {"budget": request.GET["budget"]} if _digits(request.GET.get("budget")) else {}
     form = BudgetSupportForm(_posted(request), initial=initial, unions=Union.objects.editable_by(user), budgets=budgets)
     return record_form_page(
-        request, form, template="bargaining/budgetsupport_form.html", saved="Your union's support is recorded."
+        request, form, template="bargaining/budgetsupport_form.html", saved=_("Your union's support is recorded.")
     )
 
 
@@ -159,7 +161,7 @@ def budgetsupport_edit(request, pk):
         form,
         template="bargaining/budgetsupport_form.html",
         context=context,
-        saved="Your union's support is saved.",
+        saved=_("Your union's support is saved."),
     )
 
 

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from bargaining.forms import (
     APPEND_ONLY,
@@ -45,7 +46,7 @@ def session_create(request, unit_pk):
         form,
         template="bargaining/session_form.html",
         context={"unit": unit},
-        saved="Session logged. Table the clause versions discussed in it below.",
+        saved=_("Session logged. Table the clause versions discussed in it below."),
         save=save,
     )
 
@@ -97,7 +98,7 @@ def session_edit(request, pk):
         SessionForm(request.POST or None, instance=session),
         template="bargaining/session_form.html",
         context={"unit": session.bargaining_unit, "session": session},
-        saved="Session saved.",
+        saved=_("Session saved."),
     )
 
 
@@ -126,7 +127,7 @@ def note_create(request, session_pk):
         form,
         template="bargaining/note_form.html",
         context={"session": session},
-        saved="Note added.",
+        saved=_("Note added."),
         save=save,
     )
 
@@ -139,7 +140,7 @@ def note_edit(request, pk):
         NoteForm(request.POST or None, instance=note),
         template="bargaining/note_form.html",
         context={"session": note.session, "note": note},
-        saved="Note saved.",
+        saved=_("Note saved."),
     )
 
 
@@ -169,7 +170,11 @@ def version_create(request, session_pk):
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                messages.success(request, f"Tabled version {version.number} of {version.clause}.")
+                messages.success(
+                    request,
+                    _("Tabled version %(number)s of %(clause)s.")
+                    % {"number": version.number, "clause": version.clause},
+                )
                 return redirect(reverse("clause_detail", args=[version.clause_id]) + "#redline")
     else:
         initial = {}

@@ -5,6 +5,8 @@ import datetime
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from bargaining import columns
@@ -33,7 +35,7 @@ from plumbing.pages import (
 )
 from plumbing.records import may_edit
 
-ONLY_OFFICERS = "Only union officers may add bargaining records."
+ONLY_OFFICERS = gettext_lazy("Only union officers may add bargaining records.")
 
 # Bargaining units
 
@@ -61,7 +63,7 @@ def _unit_form(request, instance=None):
 def unit_create(request):
     require_may_add(BargainingUnit, request.user, ONLY_OFFICERS)
     return record_form_page(
-        request, _unit_form(request), template="bargaining/unit_form.html", saved="Bargaining unit added."
+        request, _unit_form(request), template="bargaining/unit_form.html", saved=_("Bargaining unit added.")
     )
 
 
@@ -73,7 +75,7 @@ def unit_edit(request, pk):
         _unit_form(request, unit),
         template="bargaining/unit_form.html",
         context={"unit": unit},
-        saved="Bargaining unit saved.",
+        saved=_("Bargaining unit saved."),
     )
 
 
@@ -103,10 +105,10 @@ def agreement_list(request):
         agreements,
         primary=["union", "employer", "status"],
         labels={
-            "union": "Union",
-            "employer": "Employer",
-            "expires_after": "Expires after",
-            "expires_before": "Expires before",
+            "union": _("Union"),
+            "employer": _("Employer"),
+            "expires_after": _("Expires after"),
+            "expires_before": _("Expires before"),
         },
     )
     context["today"] = datetime.date.today()
@@ -137,7 +139,7 @@ def agreement_create(request, unit_pk):
         form,
         template="bargaining/agreement_form.html",
         context={"unit": unit},
-        saved="Agreement added. Add its articles below.",
+        saved=_("Agreement added. Add its articles below."),
     )
 
 
@@ -149,7 +151,7 @@ def agreement_edit(request, pk):
         AgreementForm(request.POST or None, instance=agreement),
         template="bargaining/agreement_form.html",
         context={"unit": agreement.bargaining_unit, "agreement": agreement},
-        saved="Agreement saved.",
+        saved=_("Agreement saved."),
     )
 
 

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, serializers, status
 from rest_framework.settings import api_settings
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -11,13 +12,13 @@ from plumbing.http import too_large
 
 class PreconditionFailed(exceptions.APIException):
     status_code = status.HTTP_412_PRECONDITION_FAILED
-    default_detail = "The record has changed since you read it. Fetch it again, then repeat your change."
+    default_detail = _("The record has changed since you read it. Fetch it again, then repeat your change.")
     default_code = "precondition_failed"
 
 
 class PreconditionRequired(exceptions.APIException):
     status_code = status.HTTP_428_PRECONDITION_REQUIRED
-    default_detail = (
+    default_detail = _(
         "Send the record's ETag as If-Match (read the record first), so that a change made by someone else "
         "since you read it is not overwritten."
     )
@@ -26,7 +27,7 @@ class PreconditionRequired(exceptions.APIException):
 
 class Conflict(exceptions.APIException):
     status_code = status.HTTP_409_CONFLICT
-    default_detail = "Other records depend on this one, so it cannot be deleted."
+    default_detail = _("Other records depend on this one, so it cannot be deleted.")
     default_code = "conflict"
 
 

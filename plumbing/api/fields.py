@@ -1,5 +1,6 @@
 """Serializer fields that refer to other records: only records the caller may see, in bounded numbers."""
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 from rest_framework.relations import MANY_RELATION_KWARGS
 
@@ -50,7 +51,8 @@ class VisibleManyRelatedField(serializers.ManyRelatedField):
 
     default_error_messages = {
         **serializers.ManyRelatedField.default_error_messages,
-        "too_many": f"Give at most {MAX_LINKS} ids.",
+        # Translators: DRF fills in {max_links} (a number, 200); keep it as it is.
+        "too_many": _("Give at most {max_links} ids."),
     }
 
     def __init__(self, *args, **kwargs):
@@ -63,7 +65,7 @@ class VisibleManyRelatedField(serializers.ManyRelatedField):
             self.fail("not_a_list", input_type=type(data).__name__)
         data = list(data)
         if len(data) > MAX_LINKS:
-            self.fail("too_many")
+            self.fail("too_many", max_links=MAX_LINKS)
         if not self.allow_empty and not data:
             self.fail("empty")
         child = self.child_relation

@@ -13,6 +13,8 @@ import json
 import re
 
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework import exceptions, permissions, serializers, status, viewsets
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.parsers import JSONParser
@@ -75,7 +77,7 @@ class CaucusViewSet(viewsets.ModelViewSet):
     model = None
     owner_field: str | None = None
     # Why a caller may not add a record at all (the model's `may_add` said no).
-    add_refusal = "Only union officers may add shared reference records."
+    add_refusal = gettext_lazy("Only union officers may add shared reference records.")
     select_related: tuple[str, ...] = ()
     prefetch_related: tuple = ()
     permission_classes = [CaucusPermission]
@@ -131,7 +133,14 @@ class CaucusViewSet(viewsets.ModelViewSet):
             return
         owner = validated_data.get(self.owner_field)
         if owner is not None and not may_edit(self.request.user, owner):
-            raise exceptions.PermissionDenied(f"You may not add records to this {self.owner_field.replace('_', ' ')}.")
+            # Translators: %(owner)s names a kind of record, such as "union" or "bargaining unit".
+            message = _("You may not add records to this %(owner)s.") % {"owner": self.owner_name()}
+            raise exceptions.PermissionDenied(message)
+
+    def owner_name(self) -> str:
+        """The kind of record `owner_field` points to, as people say it: "union", "bargaining unit"."""
+        related = getattr(self.model._meta.get_field(self.owner_field), "related_model", None)
+        return str(related._meta.verbose_name) if related is not None else self.owner_field.replace("_", " ")
 
     def perform_create(self, serializer):
         self.check_owner(serializer.validated_data)

@@ -4,6 +4,7 @@ Sorting by the column already in use reverses it; the page starts again at 1.
 """
 
 from django import template
+from django.utils.translation import gettext as _
 
 from plumbing.keyset import CURSOR_PARAM
 
@@ -23,7 +24,9 @@ def sort_state(request, field: str) -> str:
     """Words for a column's sort state, read out with its heading (not shown by an arrow alone)."""
     current = request.GET.get("ordering")
     if current == field:
-        return "▲ soonest first"
+        # Translators: read out with a column heading when the list is sorted by it in ascending order.
+        return "▲ " + _("soonest first")
     if current == f"-{field}":
-        return "▼ latest first"
+        # Translators: read out with a column heading when the list is sorted by it in descending order.
+        return "▼ " + _("latest first")
     return ""

@@ -1,5 +1,6 @@
 """The API of deadlines: the engine's items for the caller (read-only), and tasks as a collection."""
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, serializers, viewsets
 from rest_framework.renderers import JSONRenderer
@@ -20,7 +21,7 @@ class TaskViewSet(CaucusViewSet):
     serializer_class = TaskSerializer
     filterset_class = TaskFilter
     select_related = ("assignee",)
-    add_refusal = "Only officers of a union assign its tasks."
+    add_refusal = _("Only officers of a union assign its tasks.")
 
     def create(self, request, *args, **kwargs):
         # The union first: someone who may not assign its tasks hears 403, not what is wrong with the rest.

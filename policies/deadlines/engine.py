@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from django.db import models
 from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from bargaining.access import is_signed_in, union_ids
 from bargaining.models import Agreement, AgreementStatus
@@ -28,13 +30,13 @@ from policies.deadlines.models import Task
 
 
 class Kind(models.TextChoices):
-    CONSULTATION_RESPONSE = "consultation_response", "Consultation response due"
-    INFORMATION_REQUEST = "information_request", "Answer to an information request due"
-    AGREEMENT_EXPIRY = "agreement_expiry", "Agreement expires"
-    REOPENER = "reopener", "Last day to give notice to reopen"
-    PRIVACY_AGREEMENT = "privacy_agreement", "Privacy agreement expires"
-    TOOL_REVIEW = "tool_review", "Review of the tool due"
-    TASK = "task", "Task due"
+    CONSULTATION_RESPONSE = "consultation_response", _("Consultation response due")
+    INFORMATION_REQUEST = "information_request", _("Answer to an information request due")
+    AGREEMENT_EXPIRY = "agreement_expiry", _("Agreement expires")
+    REOPENER = "reopener", _("Last day to give notice to reopen")
+    PRIVACY_AGREEMENT = "privacy_agreement", _("Privacy agreement expires")
+    TOOL_REVIEW = "tool_review", _("Review of the tool due")
+    TASK = "task", _("Task due")
 
 
 @dataclass(frozen=True)
@@ -149,7 +151,9 @@ def _consultations(user, unions, today):
             kind=Kind.CONSULTATION_RESPONSE,
             due=consultation.due_on,
             record=consultation,
-            title=f"Response to {consultation.proposal.employer}: {consultation.proposal.title}",
+            # Translators: the employer, then the title of the proposal consulted on.
+            title=gettext("Response to %(employer)s: %(title)s")
+            % {"employer": consultation.proposal.employer, "title": consultation.proposal.title},
             union=consultation.union,
             today=today,
             computed=consultation.response_deadline is None,
@@ -178,7 +182,9 @@ def _information_requests(user, unions, today):
             kind=Kind.INFORMATION_REQUEST,
             due=event.answer_due,
             record=event,
-            title=f"Answer from {consultation.proposal.employer}: {consultation.proposal.title}",
+            # Translators: the employer, then the title of the proposal consulted on.
+            title=gettext("Answer from %(employer)s: %(title)s")
+            % {"employer": consultation.proposal.employer, "title": consultation.proposal.title},
             union=consultation.union,
             today=today,
             computed=event.answer_due_on is None,
@@ -241,7 +247,8 @@ def _reviews(user, unions, today):
         if proposal.review_on is None and started is None:
             continue  # nothing to count from yet
         due = proposal.review_on or one_year_after(started)
-        title = f"{proposal.tool} at {proposal.employer}"
+        # Translators: a tool, then the employer that uses it.
+        title = gettext("%(tool)s at %(employer)s") % {"tool": proposal.tool, "employer": proposal.employer}
         yield Deadline(Kind.TOOL_REVIEW, due, proposal, title, None, today, computed=proposal.review_on is None)
 
 

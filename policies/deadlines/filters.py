@@ -2,6 +2,8 @@
 
 import django_filters as filters
 from django import forms
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from bargaining.models import Union
 from plumbing.filters import visible
@@ -14,10 +16,16 @@ BY_ID = {"widget": forms.HiddenInput, "min_value": 1, "max_value": 2**63 - 1}
 class TaskFilter(filters.FilterSet):
     union = filters.ModelChoiceFilter(queryset=visible(Union), to_field_name="slug")
     state = filters.ChoiceFilter(
-        choices=[("open", "Open"), ("done", "Done")], method="filter_state", empty_label="Open and done", label="State"
+        choices=[("open", pgettext_lazy("task state", "Open")), ("done", pgettext_lazy("task state", "Done"))],
+        method="filter_state",
+        empty_label=_("Open and done"),
+        label=pgettext_lazy("task", "State"),
     )
     mine = filters.ChoiceFilter(
-        choices=[("me", "Me"), ("others", "Others")], method="filter_mine", empty_label="Anyone", label="Assigned to"
+        choices=[("me", _("Me")), ("others", _("Others"))],
+        method="filter_mine",
+        empty_label=_("Anyone"),
+        label=_("Assigned to"),
     )
     due_after = filters.DateFilter(field_name="due_on", lookup_expr="gte")
     due_before = filters.DateFilter(field_name="due_on", lookup_expr="lte")

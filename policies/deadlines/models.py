@@ -4,6 +4,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from bargaining.access import LEADERSHIP_ROLES, Role, is_officer_anywhere, is_site_staff, leadership_q, union_ids
@@ -43,25 +45,43 @@ class TaskQuerySet(models.QuerySet):
 class Task(models.Model):
     """A follow-up an officer assigns to someone of the union's leadership, from a consultation, session or proposal."""
 
-    union = models.ForeignKey(Union, on_delete=models.PROTECT, related_name="tasks")
-    title = models.CharField(max_length=200, help_text="What is to be done, e.g. “Draft the response”.")
-    notes = models.TextField(blank=True)
+    union = models.ForeignKey(Union, on_delete=models.PROTECT, related_name="tasks", verbose_name=_("union"))
+    title = models.CharField(
+        max_length=200, help_text=_("What is to be done, e.g. “Draft the response”."), verbose_name=_("title")
+    )
+    notes = models.TextField(blank=True, verbose_name=_("notes"))
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
         related_name="tasks",
-        help_text="An officer or organiser of the union.",
+        help_text=_("An officer or organiser of the union."),
+        verbose_name=_("assignee"),
     )
-    due_on = models.DateField("due", validators=[plausible_date])
-    done_on = models.DateField("done", null=True, blank=True, validators=[plausible_date])
+    due_on = models.DateField(pgettext_lazy("task field", "due"), validators=[plausible_date])
+    done_on = models.DateField(pgettext_lazy("task field", "done"), null=True, blank=True, validators=[plausible_date])
     consultation = models.ForeignKey(
-        Consultation, on_delete=models.PROTECT, null=True, blank=True, related_name="tasks"
+        Consultation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="tasks",
+        verbose_name=_("consultation"),
     )
     session = models.ForeignKey(
-        NegotiationSession, on_delete=models.PROTECT, null=True, blank=True, related_name="tasks"
+        NegotiationSession,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="tasks",
+        verbose_name=_("session"),
     )
     proposal = models.ForeignKey(
-        ProcurementProposal, on_delete=models.PROTECT, null=True, blank=True, related_name="tasks"
+        ProcurementProposal,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="tasks",
+        verbose_name=_("proposal"),
     )
 
     objects = TaskQuerySet.as_manager()
@@ -91,13 +111,17 @@ class Task(models.Model):
         assignee = parent_of(self, "assignee")
         leads = Membership.objects.filter(union=union, role__in=LEADERSHIP_ROLES)
         if assignee is not None and not leads.filter(user=assignee, user__is_active=True).exists():
-            errors["assignee"] = f"Assign the task to an officer or organiser of {union}."
+            errors["assignee"] = gettext("Assign the task to an officer or organiser of %(union)s.") % {"union": union}
         consultation = parent_of(self, "consultation")
         if consultation is not None and consultation.union_id != union.pk:
-            errors["consultation"] = f"Only {union}'s own consultations can be followed up by its tasks."
+            errors["consultation"] = gettext("Only %(union)s's own consultations can be followed up by its tasks.") % {
+                "union": union
+            }
         session = parent_of(self, "session")
         if session is not None and session.bargaining_unit.union_id != union.pk:
-            errors["session"] = f"Only {union}'s own sessions can be followed up by its tasks."
+            errors["session"] = gettext("Only %(union)s's own sessions can be followed up by its tasks.") % {
+                "union": union
+            }
         if errors:
             raise ValidationError(errors)
 
@@ -106,7 +130,7 @@ class SentReminder(models.Model):
     """An item sent to a user on a day: a second run the same day does not send it again."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    item = models.CharField(max_length=120, help_text="The deadline's UID.")
+    item = models.CharField(max_length=120, help_text=_("The deadline's UID."))
     sent_on = models.DateField()
 
     class Meta:
@@ -115,4 +139,5 @@ class SentReminder(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.item} to {self.user} on {self.sent_on}"
+        # Translators: a deadline's identifier, the person it was mailed to, and the day.
+        return gettext("%(item)s to %(user)s on %(day)s") % {"item": self.item, "user": self.user, "day": self.sent_on}

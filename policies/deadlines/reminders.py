@@ -1,7 +1,8 @@
 """The reminder digest: for each user who asked for it, one mail of what is overdue and what falls due soon.
 
 Each item sent is recorded (SentReminder), so a second run on the same day sends nothing new; what a user may
-not see is never in their digest, because the digest is the deadline engine read as that user.
+not see is never in their digest, because the digest is the deadline engine read as that user. Each mail is
+written in the language its reader chose.
 """
 
 import datetime
@@ -12,8 +13,11 @@ from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 from django.db.models import Q
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from accounts.language import language_of
 from accounts.models import DeadlineSettings, ReminderFrequency
 from policies.deadlines.engine import deadlines_for
 from policies.deadlines.models import SentReminder
@@ -39,7 +43,7 @@ class Digest:
 
 
 def recipients(today: datetime.date):
-    """Active users with an email address whose choice falls on `today`."""
+    """Active users with an email address whose choice falls on `today`, with their settings and language."""
     frequencies = [ReminderFrequency.DAILY]
     if today.weekday() == WEEKLY_ON:
         frequencies.append(ReminderFrequency.WEEKLY)
@@ -47,7 +51,7 @@ def recipients(today: datetime.date):
         get_user_model()
         .objects.filter(is_active=True, deadline_settings__reminders__in=frequencies)
         .exclude(Q(email="") | Q(email__isnull=True))
-        .select_related("deadline_settings")
+        .select_related("deadline_settings", "preferences")
         .order_by("pk")
     )
 
@@ -82,10 +86,12 @@ def send_reminders(*, today: datetime.date | None = None) -> int:
     today = today or datetime.date.today()
     sent = 0
     for user in recipients(today):
-        digest = digest_for(user, today)
-        if digest is None:
-            continue
-        _mail(digest)
+        # The digest too is built in the reader's language: its deadlines' titles and its notifications are text.
+        with translation.override(language_of(user)):
+            digest = digest_for(user, today)
+            if digest is None:
+                continue
+            _mail(digest)
         SentReminder.objects.bulk_create(
             [SentReminder(user=user, item=item.uid, sent_on=today) for item in digest.overdue + digest.upcoming],
             ignore_conflicts=True,
@@ -99,12 +105,25 @@ def send_reminders(*, today: datetime.date | None = None) -> int:
 def _mail(digest: Digest) -> None:
     context = {"digest": digest, "site": settings.SITE_URL}
     count = len(digest.overdue) + len(digest.upcoming)
-    subject = f"Caucus: {len(digest.overdue)} overdue, {len(digest.upcoming)} due soon"
-    if not digest.overdue:
-        subject = f"Caucus: {count} deadline{'s' if count != 1 else ''} in the next {digest.window_days} days"
     if not count:
         notes = len(digest.notifications)
-        subject = f"Caucus: {notes} notification{'s' if notes != 1 else ''} on what you follow"
+        subject = ngettext(
+            # Translators: the subject of a digest mail ("Caucus" is the product's name), as are the next two.
+            "Caucus: %(count)s notification on what you follow",
+            "Caucus: %(count)s notifications on what you follow",
+            notes,
+        ) % {"count": notes}
+    elif not digest.overdue:
+        subject = ngettext(
+            "Caucus: %(count)s deadline in the next %(days)s days",
+            "Caucus: %(count)s deadlines in the next %(days)s days",
+            count,
+        ) % {"count": count, "days": digest.window_days}
+    else:
+        subject = _("Caucus: %(overdue)s overdue, %(upcoming)s due soon") % {
+            "overdue": len(digest.overdue),
+            "upcoming": len(digest.upcoming),
+        }
     message = EmailMultiAlternatives(
         subject=subject,
         body=render_to_string("deadlines/email/digest.txt", context),

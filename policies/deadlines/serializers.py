@@ -1,6 +1,7 @@
 """Tasks and deadlines as the API shows them."""
 
 from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from bargaining.access import LEADERSHIP_ROLES, union_ids
@@ -27,7 +28,7 @@ class AssigneeField(VisibleRelatedField):
 
 
 class TaskSerializer(CaucusSerializer):
-    assignee = AssigneeField(help_text="The id of an officer or organiser of the task's union.")
+    assignee = AssigneeField(help_text=_("The id of an officer or organiser of the task's union."))
     assignee_name = serializers.SerializerMethodField()
 
     class Meta:
@@ -57,21 +58,21 @@ class DeadlineQuerySerializer(serializers.Serializer):
 
     kind = serializers.MultipleChoiceField(choices=Kind.choices, required=False)
     union = serializers.SlugRelatedField(slug_field="slug", queryset=Union.objects.all(), required=False)
-    due_after = serializers.DateField(required=False, help_text="Due on or after this day.")
-    due_before = serializers.DateField(required=False, help_text="Due on or before this day.")
+    due_after = serializers.DateField(required=False, help_text=_("Due on or after this day."))
+    due_before = serializers.DateField(required=False, help_text=_("Due on or before this day."))
     overdue = serializers.BooleanField(required=False, allow_null=True, default=None)
 
 
 class DeadlineSerializer(serializers.Serializer):
-    uid = serializers.CharField(help_text="Stable: the same item keeps it when its date changes.")
+    uid = serializers.CharField(help_text=_("Stable: the same item keeps it when its date changes."))
     kind = serializers.ChoiceField(choices=Kind.choices)
     kind_label = serializers.CharField()
     due = serializers.DateField()
     overdue = serializers.BooleanField()
-    computed = serializers.BooleanField(help_text="No date was entered: it was counted from the rule.")
+    computed = serializers.BooleanField(help_text=_("No date was entered: it was counted from the rule."))
     title = serializers.CharField()
-    union = serializers.SerializerMethodField(help_text="The owning union's slug; null for a shared record.")
-    record = serializers.SerializerMethodField(help_text="What the item belongs to: its type and id.")
+    union = serializers.SerializerMethodField(help_text=_("The owning union's slug; null for a shared record."))
+    record = serializers.SerializerMethodField(help_text=_("What the item belongs to: its type and id."))
     web_url = serializers.SerializerMethodField()
 
     def get_union(self, item) -> str | None:

@@ -5,6 +5,8 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import F
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from bargaining.models import NegotiationSession, Union
@@ -22,7 +24,7 @@ from policies.deadlines.forms import TaskForm
 from policies.deadlines.models import Task
 from policies.deadlines.services import set_task_done
 
-ONLY_OFFICERS = "Only officers of a union assign its tasks."
+ONLY_OFFICERS = gettext_lazy("Only officers of a union assign its tasks.")
 # What a task can follow up: the query parameter, the model, and how to reach the union that owns it.
 SUBJECTS = {
     "consultation": (Consultation, "union"),
@@ -78,7 +80,7 @@ def task_create(request):
         form,
         template="deadlines/task_form.html",
         context={"subject": subject},
-        saved="Task assigned. It is on the dashboard of everyone in the union's leadership.",
+        saved=_("Task assigned. It is on the dashboard of everyone in the union's leadership."),
     )
 
 
@@ -91,7 +93,7 @@ def task_edit(request, pk):
         TaskForm(request.POST or None, instance=task, unions=Union.objects.editable_by(user)),
         template="deadlines/task_form.html",
         context={"task": task, "subject": task.subject},
-        saved="Task saved.",
+        saved=_("Task saved."),
     )
 
 
@@ -101,7 +103,7 @@ def task_done(request, pk):
     task = get_editable_or_403(Task, request.user, pk=pk)
     done = request.POST.get("action") != "reopen"
     set_task_done(task=task, user=request.user, done=done)
-    messages.success(request, "Task done: it is off the deadline lists." if done else "Task opened again.")
+    messages.success(request, _("Task done: it is off the deadline lists.") if done else _("Task opened again."))
     return redirect(request.POST.get("next") if request.POST.get("next") == "/" else task)
 
 

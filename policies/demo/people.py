@@ -3,14 +3,21 @@
 from django.contrib.auth import get_user_model
 
 from bargaining.access import Role, Visibility
-from bargaining.models import BargainingUnit, Employer, EmployerKind, JobGroup, Membership, Union
+from bargaining.models import BargainingUnit, DocumentLanguage, Employer, EmployerKind, JobGroup, Membership, Union
 from policies.demo.records import Demo, upsert
 
 DEMO_PASSWORD = "demo"  # noqa: S105 - published on purpose: these accounts exist only in demo databases
 
 UNIONS = [
     {"slug": "nlea", "name": "Northview & Lakeside Education Association", "short_name": "NLEA", "colour": "#8a1c2b"},
-    {"slug": "gfss", "name": "Greenfield Federation of School Staff", "short_name": "GFSS", "colour": "#1f5f8b"},
+    # The second union works in English and Welsh: its papers print in both, Welsh first (policies/demo/welsh.py).
+    {
+        "slug": "gfss",
+        "name": "Greenfield Federation of School Staff",
+        "short_name": "GFSS",
+        "colour": "#1f5f8b",
+        "document_language": DocumentLanguage.BILINGUAL,
+    },
 ]
 
 # username, first name, last name, union slug, role (None for the site administrator)

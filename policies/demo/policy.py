@@ -1,12 +1,15 @@
 """What each union stands for: principles, model clauses and positions."""
 
 from bargaining.access import Visibility
+from policies.demo import welsh
 from policies.demo.people import OFFICERS
 from policies.demo.records import Demo, set_links, upsert
 from policies.demo.topics import AGREED, PROPOSAL, WALK_AWAY, topic_text
 from policies.models import ModelClause, Position, PositionStatus, Principle, Stance
 
 PUBLIC, MEMBERS, INTERNAL = Visibility.PUBLIC, Visibility.MEMBERS, Visibility.INTERNAL
+# The union that keeps its principles, model clauses and positions in Welsh as well as English.
+BILINGUAL = "gfss"
 
 # union, code, title, statement, adopted (days from today)
 PRINCIPLES = [
@@ -236,7 +239,13 @@ def load_policy(demo: Demo) -> None:
         demo.principles[(union, code)] = upsert(
             Principle,
             {"union": demo.unions[union], "code": code},
-            {"title": title, "statement": statement, "adopted_on": demo.day(adopted), "visibility": PUBLIC},
+            {
+                "title": title,
+                "statement": statement,
+                **_welsh(welsh.PRINCIPLES, code if union == BILINGUAL else None, "title_cy", "statement_cy"),
+                "adopted_on": demo.day(adopted),
+                "visibility": PUBLIC,
+            },
         )
     for topic, (guidance, nlea_principles, gfss_principles, nlea_visibility, gfss_visibility) in MODEL_CLAUSES.items():
         for union, codes, visibility in [("nlea", nlea_principles, nlea_visibility),
@@ -249,6 +258,13 @@ def load_policy(demo: Demo) -> None:
                     "preferred_text": topic_text(topic, PROPOSAL, union),
                     "fallback_text": topic_text(topic, AGREED, union),
                     "walk_away_text": topic_text(topic, WALK_AWAY, union),
+                    **_welsh(
+                        welsh.MODEL_CLAUSES,
+                        topic if union == BILINGUAL else None,
+                        "title_cy",
+                        "preferred_text_cy",
+                        "fallback_text_cy",
+                    ),
                     "guidance": guidance,
                     "visibility": visibility,
                 },
@@ -265,6 +281,7 @@ def load_policy(demo: Demo) -> None:
                 "tool": demo.tools[spec["tool"]] if "tool" in spec else None,
                 "stance": spec["stance"],
                 "rationale": spec["rationale"],
+                **_welsh(welsh.POSITIONS, spec["title"] if union == BILINGUAL else None, "title_cy", "rationale_cy"),
                 "conditions": spec["conditions"],
                 "status": spec["status"],
                 "adopted_on": demo.day(spec["adopted"]) if adopted else None,
@@ -274,3 +291,8 @@ def load_policy(demo: Demo) -> None:
             },
         )
         set_links(position, "principles", [demo.principles[(union, code)] for code in spec["principles"]])
+
+
+def _welsh(texts: dict, key, *fields: str) -> dict:
+    """The Welsh fields of a record of the bilingual union, from policies/demo/welsh.py (none for the other)."""
+    return dict(zip(fields, texts[key], strict=True)) if key in texts else {}

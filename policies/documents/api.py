@@ -5,6 +5,7 @@ import datetime
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import exceptions, generics, permissions, status
@@ -23,6 +24,7 @@ from policies.documents.information_request import (
     letter_consultations,
     letter_filename,
 )
+from policies.documents.language import document_language, in_each_language
 from policies.documents.limits import RenderRateLimited, count_render, render_for_request
 from policies.documents.packs import (
     PACK_GONE,
@@ -43,6 +45,12 @@ AUDIENCE = OpenApiParameter(
     str,
     enum=Audience.values,
     description="Who to print for; by default the widest audience the record allows.",
+)
+LANG = OpenApiParameter(
+    "lang",
+    str,
+    enum=["en", "cy", "cy+en", "bilingual"],
+    description="The document's language: English, Welsh, or both (Welsh first); by default the union's usual one.",
 )
 PDF = OpenApiResponse(OpenApiTypes.BINARY, description="The PDF document.")
 NOT_FOUND = OpenApiResponse(ERROR, description="No such record, or not one you may see.")
@@ -89,7 +97,7 @@ class PositionPaperView(PdfEndpoint):
             "position allows. It holds what that audience may see, within what the caller may see. Public papers "
             "need no sign-in."
         ),
-        parameters=[AUDIENCE],
+        parameters=[AUDIENCE, LANG],
         responses={
             (200, "application/pdf"): PDF,
             400: VALIDATION_ERROR,
@@ -103,11 +111,14 @@ class PositionPaperView(PdfEndpoint):
         position = get_object_or_404(Position.objects.visible_to(request.user).select_related("union"), pk=pk)
         audience = request.query_params.get("audience") or None
         try:
-            html = position_paper_html(position=position, reader=request.user, audience=audience)
+            language = document_language(request.query_params.get("lang"), position.union)
+            html = in_each_language(
+                language, lambda: position_paper_html(position=position, reader=request.user, audience=audience)
+            )
             rendered = render_for_request(
                 request, html, kind="paper", audience=audience or "", printer_label=reader_label(request.user)
             )
-        except AudienceRefused as error:
+        except (AudienceRefused, DjangoValidationError) as error:
             raise as_drf_error(error) from error
         except RenderRateLimited as error:
             raise exceptions.Throttled(wait=error.retry_after) from error
@@ -173,7 +184,7 @@ class PackListView(generics.ListCreateAPIView):
     )
     def post(self, request, *args, **kwargs):
         if not isinstance(request.data, dict):
-            raise exceptions.ValidationError({"non_field_errors": ["Send the pack's choices as a JSON object."]})
+            raise exceptions.ValidationError({"non_field_errors": [_("Send the pack's choices as a JSON object.")]})
         data = request.data.copy()
         if "audience" in request.query_params and "audience" not in data:
             data["audience"] = request.query_params["audience"]
@@ -192,6 +203,7 @@ class PackListView(generics.ListCreateAPIView):
                 union=data.get("union"),
                 audience=data.get("audience"),
                 paper_size=data.get("paper_size"),
+                language=data.get("language"),
                 topics=data.get("topics", []),
                 units=data.get("units", []),
             )
@@ -283,9 +295,12 @@ class PackDownloadView(PdfEndpoint):
             # Access is checked when the pack is fetched, not only when it was printed.
             return Response({"detail": PACK_GONE}, status=status.HTTP_404_NOT_FOUND)
         if pack.status != PackStatus.READY:
-            detail = f"The pack is {pack.get_status_display().lower()}, not ready."
             if pack.status == PackStatus.FAILED:
-                detail = f"The pack failed: {pack.error}"
+                detail = _("The pack failed: %(reason)s") % {"reason": pack.error}
+            elif pack.status == PackStatus.QUEUED:
+                detail = _("The pack is queued, not ready.")
+            else:
+                detail = _("The pack is rendering, not ready.")
             return Response({"detail": detail}, status=status.HTTP_409_CONFLICT)
         return pdf_response(bytes(pack.pdf), pack.filename())
 
@@ -302,7 +317,7 @@ class InformationRequestView(PdfEndpoint):
             "`information_request_days`, 14 unless changed). To record a letter as sent, print it from the "
             "consultation's page."
         ),
-        parameters=[OpenApiParameter("answer_due_on", OpenApiTypes.DATE, required=False)],
+        parameters=[OpenApiParameter("answer_due_on", OpenApiTypes.DATE, required=False), LANG],
         responses={
             (200, "application/pdf"): PDF,
             400: VALIDATION_ERROR,
@@ -316,17 +331,21 @@ class InformationRequestView(PdfEndpoint):
         get_object_or_404(Consultation.objects.visible_to(request.user), pk=pk)
         consultation = letter_consultations(request.user).filter(pk=pk).first()
         if consultation is None:
-            raise exceptions.PermissionDenied("Only the union's officers write its information requests.")
+            raise exceptions.PermissionDenied(_("Only the union's officers write its information requests."))
         letter = Letter.for_consultation(consultation)
         due = request.query_params.get("answer_due_on")
         if due:
             try:
                 letter.answer_due_on = datetime.date.fromisoformat(due)
             except ValueError as error:
-                raise exceptions.ValidationError({"answer_due_on": ["Give a date as YYYY-MM-DD."]}) from error
+                raise exceptions.ValidationError({"answer_due_on": [_("Give a date as YYYY-MM-DD.")]}) from error
         try:
             letter.clean()
-            html = information_request_html(consultation=consultation, letter=letter, printer=request.user)
+            language = document_language(request.query_params.get("lang"), consultation.union)
+            html = in_each_language(
+                language,
+                lambda: information_request_html(consultation=consultation, letter=letter, printer=request.user),
+            )
             rendered = render_for_request(request, html, kind="paper", printer_label=reader_label(request.user))
         except RenderRateLimited as error:
             raise exceptions.Throttled(wait=error.retry_after) from error

@@ -9,6 +9,8 @@ who holds exactly the audience's place in the union and nothing else.
 """
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from bargaining.access import VISIBILITY_RANK, Role, Visibility, is_signed_in, is_site_staff, leads_union, union_ids
 from bargaining.models import Union
@@ -31,10 +33,10 @@ def cover_line(audience: str, union) -> str:
     """The line on the cover that says who the document is for."""
     name = getattr(union, "short_name", "") or union.name
     if audience == Audience.PUBLIC:
-        return "For publication"
+        return _("For publication")
     if audience == Audience.MEMBERS:
-        return f"Prepared for members of {name}"
-    return f"Prepared for the leadership of {name} (officers and organisers) only"
+        return _("Prepared for members of %(union)s") % {"union": name}
+    return _("Prepared for the leadership of %(union)s (officers and organisers) only") % {"union": name}
 
 
 def may_print_for(printer, audience: str, union_id) -> bool:
@@ -69,14 +71,18 @@ def choose_audience(printer, *, requested: str | None, union_id, subject_visibil
     allowed = audiences_for(printer, union_id=union_id, subject_visibility=subject_visibility)
     if not requested:
         if not allowed:
-            raise AudienceRefused({"audience": "You may not print this document for any audience."})
+            raise AudienceRefused({"audience": _("You may not print this document for any audience.")})
         return allowed[0]
     if requested not in Audience.values:
-        raise AudienceRefused({"audience": f"Choose one of: {', '.join(Audience.values)}."})
+        raise AudienceRefused({"audience": _("Choose one of: %(choices)s.") % {"choices": ", ".join(Audience.values)}})
     if requested not in allowed:
-        offered = ", ".join(allowed) or "none"
+        # The audiences are named by their codes (public, members, leadership), as they are asked for.
+        offered = ", ".join(allowed) or pgettext("no audience", "none")
         raise AudienceRefused(
-            {"audience": f"You may not print this document for the audience '{requested}' (yours: {offered})."}
+            {
+                "audience": _("You may not print this document for the audience '%(requested)s' (yours: %(offered)s).")
+                % {"requested": requested, "offered": offered}
+            }
         )
     return requested
 

@@ -5,13 +5,24 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 
 from django.db.models import Count, F, Prefetch, Q
+from django.utils.translation import gettext as _
 
 from bargaining.access import Visibility
 from bargaining.budgets import compare_budgets
 from bargaining.coverage import COVERAGE_MAX_UNITS
-from bargaining.models import BargainingUnit, Clause, ClauseVersion, Employer, Topic, Union, school_year_of
+from bargaining.models import (
+    BargainingUnit,
+    Clause,
+    ClauseVersion,
+    DocumentLanguage,
+    Employer,
+    Topic,
+    Union,
+    school_year_of,
+)
 from bargaining.redline import redline
 from consultations.models import Consultation, EdTechTool, ProcurementProposal
+from plumbing.bilingual import text_in
 from plumbing.markdown import markdown_html
 from policies.documents.audience import choose_audience, cover_line, reader_for
 from policies.documents.common import (
@@ -26,6 +37,7 @@ from policies.documents.common import (
     paper_size_for,
     reader_label,
 )
+from policies.documents.language import in_each_language
 from policies.documents.render import RenderedPdf, RenderLimits, html_to_pdf
 from policies.models import PackSection, Position
 from policies.overview.coverage import coverage_against_model_clauses
@@ -39,10 +51,12 @@ GAPS_NAMED = 12  # units without a clause on a topic, named before "and N more"
 NEUTRAL_UNION = SimpleNamespace(name="Caucus", short_name="Caucus", slug="caucus", colour="#3b3b3b", paper_size="A4")
 
 
-def render_briefing_pack(*, subject, sections, reader, **options) -> RenderedPdf:
+def render_briefing_pack(*, subject, sections, reader, language=DocumentLanguage.ENGLISH, **options) -> RenderedPdf:
     """The briefing pack on `subject` for `audience` (by default the widest the subject allows), printed by
-    `reader`, in the sections asked for (the options of `briefing_pack_html`)."""
-    html = briefing_pack_html(subject=subject, sections=sections, reader=reader, **options)
+    `reader`, in the sections asked for (the options of `briefing_pack_html`), in `language`."""
+    html = in_each_language(
+        language, lambda: briefing_pack_html(subject=subject, sections=sections, reader=reader, **options)
+    )
     return html_to_pdf(html, limits=RenderLimits.from_settings("pack"))
 
 
@@ -86,7 +100,7 @@ def briefing_pack_html(
     positions = _positions(scope, reader) if needs_positions else []
     for position in positions:
         sensitivity.note(position.visibility)
-        position.rationale_html = markdown_html(position.rationale)
+        position.rationale_html = markdown_html(text_in(position, "rationale").text)
     consultations = _open_consultations(scope, reader, today)
     for consultation in consultations:
         sensitivity.note(consultation.visibility, *consultation.counted_visibilities)
@@ -126,7 +140,7 @@ def briefing_pack_html(
         sensitivity.note(unit.visibility)
 
     frame = DocumentFrame(
-        kind="Briefing pack",
+        kind=_("Briefing pack"),
         title=str(subject),
         union=union,
         reader_label=reader_label(printer),
@@ -198,7 +212,7 @@ def _scope(subject, reader) -> Scope:
     proposals = ProcurementProposal.objects.visible_to(reader).select_related("employer", "tool__vendor")
     if isinstance(subject, BargainingUnit):
         if not units.filter(pk=subject.pk).exists():
-            raise NotVisible("No such bargaining unit.")
+            raise NotVisible(_("No such bargaining unit."))
         proposals = list(proposals.filter(employer=subject.employer_id))
         return Scope(
             kind="unit",
@@ -209,7 +223,7 @@ def _scope(subject, reader) -> Scope:
         )
     if isinstance(subject, Employer):
         if not Employer.objects.visible_to(reader).filter(pk=subject.pk).exists():
-            raise NotVisible("No such employer.")
+            raise NotVisible(_("No such employer."))
         proposals = list(proposals.filter(employer=subject.pk))
         return Scope(
             kind="employer",
@@ -219,7 +233,7 @@ def _scope(subject, reader) -> Scope:
         )
     if isinstance(subject, EdTechTool):
         if not EdTechTool.objects.visible_to(reader).filter(pk=subject.pk).exists():
-            raise NotVisible("No such tool.")
+            raise NotVisible(_("No such tool."))
         proposals = list(proposals.filter(tool=subject.pk))
         employer_ids = {proposal.employer_id for proposal in proposals}
         return Scope(

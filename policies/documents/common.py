@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from bargaining.access import Visibility
 from bargaining.models import PaperSize
@@ -105,7 +106,8 @@ class DocumentFrame:
 
 def reader_label(reader) -> str:
     if not reader.is_authenticated:
-        return "a visitor who was not signed in"
+        # Translators: completes "Printed by … on 5 May 2025" on a document's cover.
+        return _("a visitor who was not signed in")
     name = reader.get_full_name() or reader.username
     return f"{name} ({reader.username})" if reader.get_full_name() else name
 

@@ -4,6 +4,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from bargaining.models import Union
 from consultations.models import Consultation, ProcurementProposal
@@ -11,8 +13,8 @@ from plumbing.forms import add_service_errors
 from policies.documents.common import now
 from policies.documents.forms import InformationRequestForm, QuestionTemplateForm
 from policies.documents.information_request import (
-    STANDARD_QUESTIONS,
     Letter,
+    caucus_questions,
     letter_consultations,
     letter_filename,
     render_information_request,
@@ -24,7 +26,7 @@ from policies.documents.render import PdfRenderError
 from policies.documents.views import pdf_response, too_many_renders
 from policies.models import InformationRequest
 
-NOT_AN_OFFICER = "Information requests are written by the union's officers."
+NOT_AN_OFFICER = gettext_lazy("Information requests are written by the union's officers.")
 
 
 def _letter_consultation(request, pk) -> Consultation:
@@ -39,21 +41,29 @@ def _letter_consultation(request, pk) -> Consultation:
 def information_request(request, pk):
     consultation = _letter_consultation(request, pk)
     initial = InformationRequestForm.initial_for(Letter.for_consultation(consultation))
+    initial["language"] = consultation.union.document_language
     form = InformationRequestForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         letter = form.letter()
         try:
             count_render(request)
             if request.POST.get("action") == "send":
-                sent = send_information_request(consultation=consultation, letter=letter, sender=request.user)
-                messages.success(request, "The information request is on the timeline, with the letter attached.")
+                sent = send_information_request(
+                    consultation=consultation,
+                    letter=letter,
+                    sender=request.user,
+                    language=form.cleaned_data["language"],
+                )
+                messages.success(request, _("The information request is on the timeline, with the letter attached."))
                 return redirect(sent.event)
             letter.clean()
-            rendered = render_information_request(consultation=consultation, letter=letter, printer=request.user)
+            rendered = render_information_request(
+                consultation=consultation, letter=letter, printer=request.user, language=form.cleaned_data["language"]
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         except PdfRenderError as error:
-            form.add_error(None, f"The letter could not be printed: {error}")
+            form.add_error(None, _("The letter could not be printed: %(reason)s") % {"reason": error})
         except RenderRateLimited as error:
             return too_many_renders(error)
         else:
@@ -89,10 +99,13 @@ def question_template(request, union_pk):
     form = QuestionTemplateForm(request.POST or None, initial={"questions": "\n".join(standard_questions(union))})
     if request.method == "POST" and form.is_valid():
         questions = form.cleaned_data["questions"].strip()
-        union.information_request_questions = "" if questions == "\n".join(STANDARD_QUESTIONS) else questions
+        # Caucus's standard questions as the page showed them are kept as none: each reader's language gives them.
+        union.information_request_questions = "" if questions == "\n".join(caucus_questions()) else questions
         union._history_user = request.user
         union.save(update_fields=["information_request_questions"])
-        messages.success(request, f"{union.short_name}'s information-request questions are saved.")
+        messages.success(
+            request, _("%(union)s's information-request questions are saved.") % {"union": union.short_name}
+        )
         return redirect("information_request_questions", union.pk)
     return render(
         request,

@@ -15,6 +15,7 @@ import re
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from plumbing.clientip import client_ip
 from plumbing.ratelimit import RateLimit
@@ -29,7 +30,10 @@ class RenderRateLimited(Exception):
     """Too many renders from this user or address: try again in `retry_after` seconds."""
 
     def __init__(self, retry_after: int):
-        super().__init__(f"Too many documents printed in a short time. Try again in {retry_after} seconds.")
+        super().__init__(
+            _("Too many documents printed in a short time. Try again in %(seconds)s seconds.")
+            % {"seconds": retry_after}
+        )
         self.retry_after = retry_after
 
 
@@ -45,7 +49,9 @@ def count_render(request) -> None:
         raise RenderRateLimited(max(limit.retry_after() for limit in refused))
 
 
-def render_for_request(request, html: str, *, kind: str, audience: str = "", printer_label: str = "") -> RenderedPdf:
+def render_for_request(
+    request, html: str | list[str], *, kind: str, audience: str = "", printer_label: str = ""
+) -> RenderedPdf:
     """Render `html` for a request: from the cache when an identical render is there, else counted and rendered."""
     key = cache_key(html, kind=kind, audience=audience, printer_label=printer_label)
     cached = cache.get(key)
@@ -59,9 +65,11 @@ def render_for_request(request, html: str, *, kind: str, audience: str = "", pri
     return rendered
 
 
-def cache_key(html: str, *, kind: str, audience: str, printer_label: str) -> str:
+def cache_key(html: str | list[str], *, kind: str, audience: str, printer_label: str) -> str:
+    """The same document for the same reader, in the same languages, printed again within minutes."""
     digest = hashlib.sha256()
-    for part in (kind, audience, translation.get_language() or "", printer_label, PRINTED_TIME.sub("", html)):
+    text = "\0".join([html] if isinstance(html, str) else html)
+    for part in (kind, audience, translation.get_language() or "", printer_label, PRINTED_TIME.sub("", text)):
         digest.update(part.encode())
         digest.update(b"\0")
     return f"pdf:{digest.hexdigest()}"

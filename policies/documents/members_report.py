@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q
+from django.utils import dateformat
+from django.utils.translation import gettext as _
 
 from bargaining.models import BargainingUnit, Clause, ClauseVersion, ClauseVersionStatus, Union
 from bargaining.redline import redline
@@ -46,9 +48,9 @@ class Period:
 
     def check(self) -> None:
         if self.end < self.start:
-            raise ValidationError({"end": "The period ends before it starts."})
+            raise ValidationError({"end": _("The period ends before it starts.")})
         if (self.end - self.start).days > MAX_DAYS:
-            raise ValidationError({"end": "Choose a period of at most three years."})
+            raise ValidationError({"end": _("Choose a period of at most three years.")})
 
 
 def members_report_context(*, printer, period: Period, union: Union | None = None, unit=None) -> dict:
@@ -56,15 +58,15 @@ def members_report_context(*, printer, period: Period, union: Union | None = Non
     period.check()
     if unit is not None:
         if not BargainingUnit.objects.visible_to(printer).filter(pk=unit.pk).exists():
-            raise NotVisible("No such bargaining unit.")
+            raise NotVisible(_("No such bargaining unit."))
         union = unit.union
     try:
         choose_audience(printer, requested=Audience.MEMBERS, union_id=union.pk)
     except AudienceRefused as error:
-        raise AudienceRefused({"union": "The members' report is printed by the union's own members."}) from error
+        raise AudienceRefused({"union": _("The members' report is printed by the union's own members.")}) from error
     reader = reader_for(printer, Audience.MEMBERS, union.pk)
     if unit is not None and not BargainingUnit.objects.visible_to(reader).filter(pk=unit.pk).exists():
-        raise NotVisible("This bargaining unit is not shared with the union's members.")
+        raise NotVisible(_("This bargaining unit is not shared with the union's members."))
     units = Q(agreement__bargaining_unit=unit.pk) if unit else Q(agreement__bargaining_unit__union=union.pk)
     return {
         "union": union,
@@ -146,8 +148,14 @@ def members_report_html(*, printer, period: Period, union=None, unit=None, print
     for article in context["articles"]:
         sensitivity.note(article["clause"].visibility)
     frame = DocumentFrame(
-        kind="Members' bargaining report",
-        title=f"{unit or union.name}: {period.start:%-d %b %Y} to {period.end:%-d %b %Y}",
+        kind=_("Members' bargaining report"),
+        # Translators: a members' report's title: a bargaining unit or a union, then the period it covers.
+        title=_("%(subject)s: %(start)s to %(end)s")
+        % {
+            "subject": unit or union.name,
+            "start": dateformat.format(period.start, "j M Y"),
+            "end": dateformat.format(period.end, "j M Y"),
+        },
         union=union,
         reader_label=reader_label(printer),
         printed_at=printed_at or now(),
@@ -155,9 +163,9 @@ def members_report_html(*, printer, period: Period, union=None, unit=None, print
         confidential=sensitivity.internal,
         audience_line=cover_line(Audience.MEMBERS, union),
         sections=[
-            Section("articles", "At the table, article by article"),
-            Section("consultations", "Consultations opened and answered"),
-            Section("positions", "Positions published"),
+            Section("articles", _("At the table, article by article")),
+            Section("consultations", _("Consultations opened and answered")),
+            Section("positions", _("Positions published")),
         ],
     )
     return document_html("pdf/members_report.html", frame, context)

@@ -11,15 +11,18 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from bargaining.models import BargainingUnit, Employer, PaperSize, Topic, Union
 from consultations.models import EdTechTool
 from policies.documents.audience import AudienceRefused
 from policies.documents.briefing_pack import pack_audience, scope_unit_ids
+from policies.documents.language import document_language
 from policies.documents.tasks import SUBJECT_RELATED, render_briefing_pack_task
 from policies.models import BriefingPack, PackSection, PackStatus
 
-NOT_A_LEADER = (
+NOT_A_LEADER = gettext_lazy(
     "Briefing packs are built by a union's officers and organisers. "
     "Members can download the position papers they may read from each position's page."
 )
@@ -36,6 +39,7 @@ def request_briefing_pack(
     paper_size: str | None = None,
     topics=(),
     units=(),
+    language: str | None = None,
 ) -> BriefingPack:
     """Record the request and queue the render; with the immediate backend the pack is ready on return.
 
@@ -51,15 +55,19 @@ def request_briefing_pack(
     if union is None:
         union = _default_union(subject, allowed)
     if union is None or union.pk not in allowed:
-        raise ValidationError({"union": "Choose a union you are an officer or organiser of."})
+        raise ValidationError({"union": _("Choose a union you are an officer or organiser of.")})
     chosen = [code for code in PackSection.values if code in set(sections or [])]
     if not chosen:
-        raise ValidationError({"sections": "Choose at least one section."})
+        raise ValidationError({"sections": _("Choose at least one section.")})
     if paper_size and paper_size not in PaperSize.values:
-        raise ValidationError({"paper_size": f"Choose one of: {', '.join(PaperSize.values)}."})
+        raise ValidationError(
+            {"paper_size": _("Choose one of: %(choices)s.") % {"choices": ", ".join(PaperSize.values)}}
+        )
     # Raises AudienceRefused (a ValidationError on "audience") for an audience the requester may not print for.
     audience = pack_audience(subject=subject, union=union, printer=requester, requested=audience)
+    language = document_language(language, union, field="language")
     pack = BriefingPack(
+        language=language,
         requester=requester,
         union=union,
         audience=audience,
@@ -75,11 +83,13 @@ def request_briefing_pack(
     return BriefingPack.objects.visible_to(requester).without_pdf().select_related(*SUBJECT_RELATED).get(pk=pack.pk)
 
 
-PACK_GONE = (
+PACK_GONE = gettext_lazy(
     "This pack can no longer be given to you: what it contains is no longer yours to print for its audience "
     "(your role in the union, or the record it is about, has changed since). Ask for a new pack."
 )
-STUCK = "The worker printing this pack stopped before it finished (it ran for more than {minutes} minutes). Try again."
+STUCK = gettext_lazy(
+    "The worker printing this pack stopped before it finished (it ran for more than %(minutes)s minutes). Try again."
+)
 
 
 def may_still_serve(pack: BriefingPack) -> bool:
@@ -116,7 +126,7 @@ def fail_stuck_packs(*, packs=None, now=None) -> int:
         stuck = stuck.filter(pk__in=[pack.pk for pack in packs])
     return stuck.update(
         status=PackStatus.FAILED,
-        error=STUCK.format(minutes=round(timeout.total_seconds() / 60)),
+        error=str(STUCK) % {"minutes": round(timeout.total_seconds() / 60)},
         finished_at=now or timezone.now(),
     )
 
@@ -128,7 +138,7 @@ def retry_briefing_pack(*, requester, pack: BriefingPack) -> BriefingPack:
         status=PackStatus.QUEUED, error="", started_at=None, finished_at=None
     )
     if not updated:
-        raise ValidationError({"status": "Only a pack that failed can be tried again."})
+        raise ValidationError({"status": _("Only a pack that failed can be tried again.")})
     render_briefing_pack_task.enqueue(pack.pk)
     return BriefingPack.objects.visible_to(requester).without_pdf().select_related(*SUBJECT_RELATED).get(pk=pack.pk)
 
@@ -146,7 +156,7 @@ def _ids(records, field: str) -> list[int]:
     for record in records or ():
         pk = getattr(record, "pk", record)
         if isinstance(pk, bool) or not isinstance(pk, int):
-            raise ValidationError({field: "Name each one by its id."})
+            raise ValidationError({field: _("Name each one by its id.")})
         ids.append(pk)
     return sorted(set(ids))
 
@@ -155,7 +165,7 @@ def _chosen_topics(topics) -> list[int]:
     ids = _ids(topics, "topics")
     unknown = set(ids) - set(Topic.objects.filter(pk__in=ids).values_list("pk", flat=True))
     if unknown:
-        raise ValidationError({"topics": f"No such topic: {', '.join(map(str, sorted(unknown)))}."})
+        raise ValidationError({"topics": _("No such topic: %(ids)s.") % {"ids": ", ".join(map(str, sorted(unknown)))}})
     return ids
 
 
@@ -166,7 +176,9 @@ def _chosen_units(units, subject, **audience) -> list[int]:
         in_scope = set(scope_unit_ids(subject, **audience))
         if any(pk not in in_scope for pk in ids):
             # A unit the requester may not see is named like one that does not exist.
-            raise ValidationError({"units": "Choose bargaining units of the pack's subject that its audience may see."})
+            raise ValidationError(
+                {"units": _("Choose bargaining units of the pack's subject that its audience may see.")}
+            )
     return ids
 
 
@@ -181,6 +193,13 @@ def _subject_fields(subject, requester) -> dict:
     for model, field in ((BargainingUnit, "bargaining_unit"), (Employer, "employer"), (EdTechTool, "tool")):
         if isinstance(subject, model):
             if not model.objects.visible_to(requester).filter(pk=subject.pk).exists():
-                raise ValidationError({"subject": f"No such {model._meta.verbose_name}."})
+                raise ValidationError({"subject": NO_SUCH_SUBJECT[field]})
             return {field: subject}
-    raise ValidationError({"subject": "Choose a bargaining unit, an employer or a tool."})
+    raise ValidationError({"subject": _("Choose a bargaining unit, an employer or a tool.")})
+
+
+NO_SUCH_SUBJECT = {
+    "bargaining_unit": gettext_lazy("No such bargaining unit."),
+    "employer": gettext_lazy("No such employer."),
+    "tool": gettext_lazy("No such EdTech tool."),
+}

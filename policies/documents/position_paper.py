@@ -2,9 +2,11 @@
 
 from django.db.models import Prefetch, Q
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from bargaining.models import Clause, ClauseVersionStatus, Topic
 from consultations.models import Consultation, EdTechTool, ProcurementProposal
+from plumbing.bilingual import text_in
 from plumbing.markdown import markdown_html
 from policies.documents.audience import audiences_for, choose_audience, cover_line, reader_for
 from policies.documents.common import (
@@ -50,7 +52,7 @@ def paper_audience_choices(*, position: Position, printer) -> list[tuple[str, st
 def position_paper_html(*, position: Position, reader, audience: str | None = None, printed_at=None) -> str:
     """The paper as HTML for the renderer (and for the benchmark's bare render of the same page)."""
     if not Position.objects.visible_to(reader).filter(pk=position.pk).exists():
-        raise NotVisible("No such position.")
+        raise NotVisible(_("No such position."))
     position = Position.objects.select_related("union").get(pk=position.pk)
     union = position.union
     audience = paper_audience(position=position, printer=reader, requested=audience)
@@ -80,8 +82,8 @@ def position_paper_html(*, position: Position, reader, audience: str | None = No
     sensitivity.note(*(clause.effective_visibility for clause in clauses_won))
 
     frame = DocumentFrame(
-        kind="Position paper",
-        title=position.title,
+        kind=_("Position paper"),
+        title=text_in(position, "title").text,
         union=union,
         reader_label=reader_label(printer),
         printed_at=printed_at or now(),
@@ -90,14 +92,15 @@ def position_paper_html(*, position: Position, reader, audience: str | None = No
         audience_line=cover_line(audience, union),
     )
     conditions = position.condition_list()
+    rationale = text_in(position, "rationale")
     candidates = [
-        (True, Section("position", "Our position")),
-        (bool(conditions), Section("conditions", "Conditions and demands")),
-        (bool(principles), Section("principles", "Principles we rely on")),
-        (True, Section("subject", "The proposal and the tool")),
-        (True, Section("timeline", "Consultation timeline")),
-        (bool(topics), Section("model-clauses", "Our model clauses")),
-        (bool(topics), Section("won-elsewhere", "Clauses already won elsewhere")),
+        (True, Section("position", _("Our position"))),
+        (bool(conditions), Section("conditions", _("Conditions and demands"))),
+        (bool(principles), Section("principles", _("Principles we rely on"))),
+        (True, Section("subject", _("The proposal and the tool"))),
+        (True, Section("timeline", _("Consultation timeline"))),
+        (bool(topics), Section("model-clauses", _("Our model clauses"))),
+        (bool(topics), Section("won-elsewhere", _("Clauses already won elsewhere"))),
     ]
     frame.sections = [section for included, section in candidates if included]
     return document_html(
@@ -106,7 +109,8 @@ def position_paper_html(*, position: Position, reader, audience: str | None = No
         {
             "position": position,
             "is_draft": position.status == PositionStatus.DRAFT,
-            "rationale": markdown_html(position.rationale),
+            "rationale": markdown_html(rationale.text),
+            "rationale_fallback": rationale,
             "conditions": conditions,
             "principles": principles,
             "proposal": proposal,

@@ -4,10 +4,12 @@ import logging
 import os
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.utils.translation import gettext as _
 from weasyprint import CSS, HTML
 from weasyprint.logger import PROGRESS_LOGGER
 
@@ -60,19 +62,36 @@ class _Budget:
         self.limits = limits
         self.deadline = time.monotonic() + limits.seconds
         self.pages = 0
+        # Pages of the parts already laid out (a bilingual document is laid out one language after the other).
+        self.pages_before = 0
 
     def check(self, record: logging.LogRecord) -> None:
         if record.msg == "Step 5 - Creating layout - Page %d" and record.args:
-            self.pages = max(self.pages, int(record.args[0]))
+            self.pages = max(self.pages, self.pages_before + int(record.args[0]))
             if self.pages > self.limits.max_pages:
                 raise PdfLimitExceeded(
-                    f"The document is longer than {self.limits.max_pages} pages and was stopped. "
-                    "Choose fewer sections or a narrower subject."
+                    _(
+                        "The document is longer than %(max_pages)s pages and was stopped. "
+                        "Choose fewer sections or a narrower subject."
+                    )
+                    % {"max_pages": self.limits.max_pages}
                 )
         if time.monotonic() > self.deadline:
+            seconds = f"{self.limits.seconds:g}"
+            if self.pages:
+                raise PdfLimitExceeded(
+                    _(
+                        "The document took longer than %(seconds)s seconds to render and was stopped at page "
+                        "%(page)s. Choose fewer sections or a narrower subject."
+                    )
+                    % {"seconds": seconds, "page": self.pages}
+                )
             raise PdfLimitExceeded(
-                f"The document took longer than {self.limits.seconds:g} seconds to render and was stopped"
-                f"{f' at page {self.pages}' if self.pages else ''}. Choose fewer sections or a narrower subject."
+                _(
+                    "The document took longer than %(seconds)s seconds to render and was stopped. "
+                    "Choose fewer sections or a narrower subject."
+                )
+                % {"seconds": seconds}
             )
 
 
@@ -109,26 +128,42 @@ def print_stylesheet() -> CSS:
     return sheet
 
 
-def html_to_pdf(html: str, *, limits: RenderLimits) -> RenderedPdf:
-    """Render `html` (a whole document from our own templates) to PDF, or raise PdfRenderError."""
-    if len(html.encode()) > limits.max_html_bytes:
+def html_to_pdf(html: str | Sequence[str], *, limits: RenderLimits) -> RenderedPdf:
+    """Render `html` (a whole document from our own templates) to PDF, or raise PdfRenderError.
+
+    Several documents (a bilingual one's languages, policies.documents.language) are laid out one after the other
+    within one budget and printed as one PDF, each part keeping its own page numbers.
+    """
+    parts = [html] if isinstance(html, str) else list(html)
+    size = sum(len(part.encode()) for part in parts)
+    if size > limits.max_html_bytes:
         raise PdfLimitExceeded(
-            f"The document has too much content to print ({len(html.encode()) // 1_000_000} MB of text; "
-            f"the limit is {limits.max_html_bytes // 1_000_000} MB). Choose fewer sections or a narrower subject."
+            _(
+                "The document has too much content to print (%(size)s MB of text; the limit is %(limit)s MB). "
+                "Choose fewer sections or a narrower subject."
+            )
+            % {"size": size // 1_000_000, "limit": limits.max_html_bytes // 1_000_000}
         )
     fetcher = CaucusURLFetcher()
-    _budget.current = _Budget(limits)
+    budget = _budget.current = _Budget(limits)
     try:
-        document = HTML(string=html, base_url=APP_BASE_URL, url_fetcher=fetcher).render(
-            stylesheets=[print_stylesheet()]
-        )
+        documents = []
+        for part in parts:
+            documents.append(
+                HTML(string=part, base_url=APP_BASE_URL, url_fetcher=fetcher).render(stylesheets=[print_stylesheet()])
+            )
+            budget.pages_before += len(documents[-1].pages)
+        document = documents[0] if len(documents) == 1 else documents[0].copy([p for d in documents for p in d.pages])
         content = document.write_pdf()
     finally:
         _budget.current = None
     page_count = len(document.pages)
     if len(content) > limits.max_pdf_bytes:
         raise PdfLimitExceeded(
-            f"The PDF came out at {len(content) / 1_000_000:.1f} MB, over the limit of "
-            f"{limits.max_pdf_bytes / 1_000_000:.0f} MB. Choose fewer sections or a narrower subject."
+            _(
+                "The PDF came out at %(size)s MB, over the limit of %(limit)s MB. "
+                "Choose fewer sections or a narrower subject."
+            )
+            % {"size": f"{len(content) / 1_000_000:.1f}", "limit": f"{limits.max_pdf_bytes / 1_000_000:.0f}"}
         )
     return RenderedPdf(content=content, page_count=page_count)

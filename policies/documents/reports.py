@@ -7,15 +7,18 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from bargaining.coverage import COVERAGE_MAX_UNITS
 from bargaining.filters import BargainingUnitFilter
-from bargaining.models import Union
+from bargaining.models import DocumentLanguage, Union
 from plumbing.forms import add_service_errors
 from policies.documents.audience import AudienceRefused
 from policies.documents.common import NotVisible, now, reader_label
 from policies.documents.forms import MembersReportForm
+from policies.documents.language import document_language, in_each_language
 from policies.documents.limits import RenderRateLimited, render_for_request
 from policies.documents.members_report import Period, members_report_context, members_report_html
 from policies.documents.render import PdfRenderError
@@ -34,7 +37,7 @@ def members_report(request):
         period = Period(start=data["start"], end=data["end"])
         try:
             if request.GET.get("format") == "pdf":
-                return _pdf(request, period, **data["subject"])
+                return _pdf(request, period, **data["subject"], language=data["language"])
             report = members_report_context(printer=request.user, period=period, **data["subject"])
         except ValidationError as error:
             add_service_errors(form, error)
@@ -43,13 +46,16 @@ def members_report(request):
         except RenderRateLimited as error:
             return too_many_renders(error)
         except PdfRenderError as error:
-            form.add_error(None, f"The report could not be printed: {error}")
+            form.add_error(None, _("The report could not be printed: %(reason)s") % {"reason": error})
     status = 400 if form.errors else 200
     return render(request, "documents/members_report.html", {"form": form, "report": report}, status=status)
 
 
-def _pdf(request, period, *, union, unit):
-    html = members_report_html(printer=request.user, period=period, union=union, unit=unit)
+def _pdf(request, period, *, union, unit, language):
+    html = in_each_language(
+        document_language(language, union, field="language"),
+        lambda: members_report_html(printer=request.user, period=period, union=union, unit=unit),
+    )
     rendered = render_for_request(
         request, html, kind="pack", audience="members", printer_label=reader_label(request.user)
     )
@@ -64,12 +70,17 @@ def comparison_pdf(request):
     raw = request.GET.getlist("ids")
     ids = list(dict.fromkeys(int(value) for value in raw if value.isdigit() and len(value) <= 18))
     try:
-        html = comparison_html(clause_ids=ids, printer=request.user, audience=request.GET.get("audience") or None)
+        html = in_each_language(
+            _language(request, union=None),
+            lambda: comparison_html(clause_ids=ids, printer=request.user, audience=request.GET.get("audience") or None),
+        )
         return _selection_pdf(request, html, "clause-comparison.pdf")
     except LookupError as error:
-        raise Http404("No such clause.") from error
-    except AudienceRefused as error:
-        return plain_response(f"The comparison could not be printed: {' '.join(error.messages)}", 400)
+        raise Http404(_("No such clause.")) from error
+    except (AudienceRefused, ValidationError) as error:
+        return plain_response(
+            _("The comparison could not be printed: %(reason)s") % {"reason": " ".join(error.messages)}, 400
+        )
 
 
 def coverage_pdf(request):
@@ -83,20 +94,35 @@ def coverage_pdf(request):
     # The union filtered on (by slug, as the page's filter) is the one printed for.
     union = Union.objects.filter(slug=request.GET.get("union", "")[:80]).first()
     try:
-        html = coverage_html(
-            printer=request.user, units_for=units_for, union=union, audience=request.GET.get("audience") or None
+        html = in_each_language(
+            _language(request, union=union),
+            lambda: coverage_html(
+                printer=request.user, units_for=units_for, union=union, audience=request.GET.get("audience") or None
+            ),
         )
         return _selection_pdf(request, html, "coverage.pdf")
-    except AudienceRefused as error:
-        return plain_response(f"The coverage could not be printed: {' '.join(error.messages)}", 400)
+    except (AudienceRefused, ValidationError) as error:
+        return plain_response(
+            _("The coverage could not be printed: %(reason)s") % {"reason": " ".join(error.messages)}, 400
+        )
     except TooManyUnits:
         return plain_response(
-            f"More than {COVERAGE_MAX_UNITS} bargaining units match: choose a union, an employer or a job group.", 400
+            _("More than %(max)s bargaining units match: choose a union, an employer or a job group.")
+            % {"max": COVERAGE_MAX_UNITS},
+            400,
         )
 
 
 class TooManyUnits(Exception):
     pass
+
+
+def _language(request, *, union):
+    """`?lang=`, else the language of the union printed for; a selection across unions, the reader's own."""
+    requested = request.GET.get("lang")
+    if requested or union is not None:
+        return document_language(requested, union)
+    return DocumentLanguage(translation.get_language() if translation.get_language() == "cy" else "en")
 
 
 def _selection_pdf(request, html: str, filename: str):
@@ -111,5 +137,5 @@ def _selection_pdf(request, html: str, filename: str):
     except RenderRateLimited as error:
         return too_many_renders(error)
     except PdfRenderError as error:
-        return plain_response(f"The document could not be printed: {error}", 503)
+        return plain_response(_("The document could not be printed: %(reason)s") % {"reason": error}, 503)
     return pdf_response(rendered.content, filename)

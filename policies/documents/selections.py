@@ -6,6 +6,9 @@ union (whose colours the document wears): by default the first clause's union fo
 the coverage the union filtered on, else the first the printer belongs to.
 """
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 from bargaining.access import VISIBILITY_RANK
 from bargaining.models import BargainingUnit, Clause, Topic, Union
 from bargaining.redline import redline
@@ -24,7 +27,7 @@ def comparison_html(*, clause_ids: list[int], printer, audience: str | None = No
     AudienceRefused when the audience asked for may not.
     """
     if not 2 <= len(clause_ids) <= MAX_COMPARED:
-        raise AudienceRefused({"ids": f"Choose between 2 and {MAX_COMPARED} clauses to compare."})
+        raise AudienceRefused({"ids": _("Choose between 2 and %(max)s clauses to compare.") % {"max": MAX_COMPARED}})
     visible = Clause.objects.visible_to(printer).for_library().filter(pk__in=clause_ids)
     found = {clause.pk: clause for clause in visible}
     if len(found) != len(set(clause_ids)):
@@ -35,7 +38,7 @@ def comparison_html(*, clause_ids: list[int], printer, audience: str | None = No
     reader = reader_for(printer, audience, union.pk)
     shown = {clause.pk: clause for clause in Clause.objects.visible_to(reader).for_library().filter(pk__in=clause_ids)}
     if len(shown) != len(set(clause_ids)):
-        raise AudienceRefused({"audience": "Some of these clauses may not be printed for this audience."})
+        raise AudienceRefused({"audience": _("Some of these clauses may not be printed for this audience.")})
     clauses = [shown[pk] for pk in clause_ids]
     sensitivity = Sensitivity()
     sensitivity.note(*(clause.visibility for clause in clauses))
@@ -45,7 +48,7 @@ def comparison_html(*, clause_ids: list[int], printer, audience: str | None = No
         for i, clause in enumerate(clauses)
     ]
     frame = DocumentFrame(
-        kind="Clause comparison",
+        kind=_("Clause comparison"),
         title=" / ".join(str(clause) for clause in clauses)[:200],
         union=union,
         reader_label=reader_label(printer),
@@ -74,8 +77,11 @@ def coverage_html(*, printer, units_for, union=None, audience: str | None = None
             if cell.model_clause is not None:
                 sensitivity.note(cell.model_clause.visibility)
     frame = DocumentFrame(
-        kind="Coverage matrix",
-        title=f"Coverage of {len(coverage.rows)} bargaining unit{'s' if len(coverage.rows) != 1 else ''}",
+        kind=_("Coverage matrix"),
+        title=ngettext(
+            "Coverage of %(count)s bargaining unit", "Coverage of %(count)s bargaining units", len(coverage.rows)
+        )
+        % {"count": len(coverage.rows)},
         union=union,
         reader_label=reader_label(printer),
         printed_at=printed_at or now(),

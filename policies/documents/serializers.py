@@ -1,9 +1,10 @@
 """How briefing packs look through the API, and what a request for one may say."""
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
-from bargaining.models import BargainingUnit, Employer, PaperSize, Union
+from bargaining.models import BargainingUnit, DocumentLanguage, Employer, PaperSize, Union
 from consultations.models import EdTechTool
 from plumbing.api import VisibleRelatedField
 from policies.documents.briefing_pack import MAX_LINEAGES
@@ -34,6 +35,7 @@ class BriefingPackSerializer(serializers.ModelSerializer):
             "topics",
             "units",
             "paper_size",
+            "language",
             "page_count",
             "download_url",
             "created_at",
@@ -76,6 +78,11 @@ class BriefingPackRequestSerializer(serializers.Serializer):
     paper_size = serializers.ChoiceField(
         choices=PaperSize.choices, required=False, help_text="By default, the union's usual paper."
     )
+    language = serializers.ChoiceField(
+        choices=DocumentLanguage.choices,
+        required=False,
+        help_text="English (en), Welsh (cy) or both, Welsh first (cy+en); by default the union's usual language.",
+    )
     audience = serializers.ChoiceField(
         choices=Audience.choices,
         required=False,
@@ -100,7 +107,7 @@ class BriefingPackRequestSerializer(serializers.Serializer):
         subjects = [attrs[name] for name in ("bargaining_unit", "employer", "tool") if attrs.get(name)]
         if len(subjects) != 1:
             raise serializers.ValidationError(
-                {"non_field_errors": ["Give exactly one of bargaining_unit, employer and tool."]}
+                {"non_field_errors": [_("Give exactly one of bargaining_unit, employer and tool.")]}
             )
         attrs["subject"] = subjects[0]
         return attrs

@@ -7,13 +7,15 @@ worker: `python manage.py db_worker` (django-tasks-db).
 import logging
 
 from django.tasks import task
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
+from accounts.language import language_of
 from policies.documents.audience import AudienceRefused
 from policies.documents.briefing_pack import render_briefing_pack
 from policies.documents.common import NotVisible
 from policies.documents.render import PdfRenderError
-from policies.models import BriefingPack, PackStatus
+from policies.models import Audience, BriefingPack, PackStatus
 
 logger = logging.getLogger(__name__)
 
@@ -34,7 +36,13 @@ def build_briefing_pack(*, pack_id: int) -> str:
     if not claimed:
         # Already taken by another worker, or finished: running twice would only waste a render.
         return BriefingPack.objects.filter(pk=pack_id).values_list("status", flat=True).first() or "missing"
-    pack = BriefingPack.objects.select_related("requester", *SUBJECT_RELATED).defer("pdf").get(pk=pack_id)
+    pack = BriefingPack.objects.select_related("requester__preferences", *SUBJECT_RELATED).defer("pdf").get(pk=pack_id)
+    # The worker has no request: what it writes to the requester (a failure's reason) is in their language.
+    with translation.override(language_of(pack.requester)):
+        return _build(pack)
+
+
+def _build(pack) -> str:
     try:
         rendered = render_briefing_pack(
             subject=pack.subject,
@@ -45,19 +53,19 @@ def build_briefing_pack(*, pack_id: int) -> str:
             paper_size=pack.paper_size,
             topics=pack.topics,
             units=pack.units,
+            language=pack.language,
         )
     except NotVisible:
-        return _fail(pack, f"You may no longer see this {pack.subject_kind}, so the pack was not printed.")
+        return _fail(pack, _no_longer_visible(pack))
     except AudienceRefused:
-        return _fail(
-            pack, f"You may no longer print for {pack.get_audience_display().lower()}, so the pack was not printed."
-        )
+        return _fail(pack, _no_longer_printable(pack))
     except PdfRenderError as error:
         return _fail(pack, str(error))
     except Exception:
-        logger.exception("Briefing pack %s failed to render", pack_id)
+        logger.exception("Briefing pack %s failed to render", pack.pk)
         _fail(
-            pack, "The pack could not be rendered because of an error in Caucus. It has been logged; try again later."
+            pack,
+            _("The pack could not be rendered because of an error in Caucus. It has been logged; try again later."),
         )
         raise
     BriefingPack.objects.filter(pk=pack.pk).update(
@@ -68,6 +76,27 @@ def build_briefing_pack(*, pack_id: int) -> str:
         finished_at=timezone.now(),
     )
     return PackStatus.READY
+
+
+def _no_longer_visible(pack) -> str:
+    if pack.bargaining_unit_id:
+        return _("You may no longer see this bargaining unit, so the pack was not printed.")
+    if pack.employer_id:
+        return _("You may no longer see this employer, so the pack was not printed.")
+    return _("You may no longer see this tool, so the pack was not printed.")
+
+
+def _no_longer_printable(pack) -> str:
+    reasons = {
+        Audience.PUBLIC: _("You may no longer print for the public, so the pack was not printed."),
+        Audience.MEMBERS: _("You may no longer print for members of the union, so the pack was not printed."),
+        Audience.LEADERSHIP: _("You may no longer print for the union's leadership, so the pack was not printed."),
+    }
+    return reasons.get(
+        pack.audience,
+        _("You may no longer print for %(audience)s, so the pack was not printed.")
+        % {"audience": pack.get_audience_display().lower()},
+    )
 
 
 def _fail(pack, reason: str) -> str:

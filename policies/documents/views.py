@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from bargaining.models import BargainingUnit, Topic
@@ -13,6 +14,7 @@ from plumbing.pages import require_may_add
 from policies.documents.audience import AudienceRefused
 from policies.documents.common import reader_label
 from policies.documents.forms import BriefingPackForm
+from policies.documents.language import document_language, in_each_language
 from policies.documents.limits import RenderRateLimited, count_render, render_for_request
 from policies.documents.packs import (
     NOT_A_LEADER,
@@ -43,18 +45,21 @@ def position_paper(request, pk):
     position = get_object_or_404(Position.objects.visible_to(request.user).select_related("union"), pk=pk)
     audience = request.GET.get("audience") or None
     try:
-        html = position_paper_html(position=position, reader=request.user, audience=audience)
+        language = document_language(request.GET.get("lang"), position.union)
+        html = in_each_language(
+            language, lambda: position_paper_html(position=position, reader=request.user, audience=audience)
+        )
         rendered = render_for_request(
             request, html, kind="paper", audience=audience or "", printer_label=reader_label(request.user)
         )
-    except AudienceRefused as error:
+    except (AudienceRefused, ValidationError) as error:
         return plain_response(
-            f"This position paper could not be printed: {' '.join(error.message_dict['audience'])}", 400
+            _("This position paper could not be printed: %(reason)s") % {"reason": " ".join(error.messages)}, 400
         )
     except RenderRateLimited as error:
         return too_many_renders(error)
     except PdfRenderError as error:
-        return plain_response(f"This position paper could not be printed: {error}", 503)
+        return plain_response(_("This position paper could not be printed: %(reason)s") % {"reason": error}, 503)
     return pdf_response(rendered.content, paper_filename(position))
 
 
@@ -87,6 +92,7 @@ def pack_new(request):
                 union=data["union"],
                 audience=data["audience"] or None,
                 paper_size=data["paper_size"] or None,
+                language=data["language"] or None,
                 topics=data["topics"],
                 units=data["units"],
             )
@@ -105,10 +111,10 @@ def pack_new(request):
 
 def _queued_message(pack) -> str:
     if pack.status == PackStatus.READY:
-        return "Your briefing pack is ready."
+        return _("Your briefing pack is ready.")
     if pack.status == PackStatus.FAILED:
-        return "Your briefing pack could not be printed: the reason is below."
-    return "Your briefing pack is being prepared. This page refreshes until it is ready."
+        return _("Your briefing pack could not be printed: the reason is below.")
+    return _("Your briefing pack is being prepared. This page refreshes until it is ready.")
 
 
 def _visible_pack(request, pk, *, with_pdf=False):
@@ -140,7 +146,7 @@ def pack_detail(request, pk):
 def pack_download(request, pk):
     pack = _visible_pack(request, pk, with_pdf=True)
     if pack.status != PackStatus.READY:
-        raise Http404("No such pack.")
+        raise Http404(_("No such pack."))
     if not may_still_serve(pack):
         # Access is checked when the pack is fetched, not only when it was printed.
         return render(request, "policies/pack_gone.html", {"pack": pack, "message": PACK_GONE}, status=404)
@@ -156,5 +162,5 @@ def pack_retry(request, pk):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, "Your briefing pack is being prepared again.")
+        messages.success(request, _("Your briefing pack is being prepared again."))
     return redirect(pack)

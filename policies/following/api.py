@@ -1,5 +1,6 @@
 """The caller's follows (a collection) and notifications (read-only), through the API."""
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, viewsets
 from rest_framework.renderers import JSONRenderer
@@ -17,7 +18,7 @@ class FollowViewSet(CaucusViewSet):
     model = Follow
     serializer_class = FollowSerializer
     http_method_names = ["get", "post", "delete", "head", "options"]
-    add_refusal = "Sign in to follow records."
+    add_refusal = _("Sign in to follow records.")
 
 
 class NotificationViewSet(viewsets.ViewSet):

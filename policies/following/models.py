@@ -11,6 +11,8 @@ import operator
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from bargaining.access import Role, is_signed_in, union_ids
 from bargaining.models import Agreement
@@ -40,15 +42,25 @@ class FollowQuerySet(models.QuerySet):
 
 
 class Follow(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows")
-    tool = models.ForeignKey(EdTechTool, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
-    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
-    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
-    position = models.ForeignKey(Position, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows", verbose_name=_("user")
+    )
+    tool = models.ForeignKey(
+        EdTechTool, on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("tool")
+    )
+    consultation = models.ForeignKey(
+        Consultation, on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("consultation")
+    )
+    agreement = models.ForeignKey(
+        Agreement, on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("agreement")
+    )
+    position = models.ForeignKey(
+        Position, on_delete=models.CASCADE, null=True, blank=True, related_name="+", verbose_name=_("position")
+    )
     # An officer who stops following one of their union's open consultations (followed without asking) keeps a
     # muted row, so that the default does not bring it back.
-    muted = models.BooleanField(default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
+    muted = models.BooleanField(default=False, verbose_name=_("muted"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     objects = FollowQuerySet.as_manager()
 
@@ -68,7 +80,7 @@ class Follow(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.user} follows {self.target}"
+        return gettext("%(user)s follows %(record)s") % {"user": self.user, "record": self.target}
 
     @property
     def target(self):
@@ -103,8 +115,10 @@ def set_following(user, kind: str, record, following: bool) -> None:
 class Inbox(models.Model):
     """How far a user has read: notifications after `read_up_to` are unread."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="inbox")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="inbox", verbose_name=_("user")
+    )
     read_up_to = models.DateTimeField(null=True, blank=True)
 
     def __str__(self):
-        return f"Notifications of {self.user}"
+        return gettext("Notifications of %(user)s") % {"user": self.user}

@@ -17,6 +17,7 @@ from django.db.models import DateTimeField, Exists, F, IntegerField, OuterRef, Q
 from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from bargaining.access import Role, Visibility, is_signed_in, union_ids
 from bargaining.models import ClauseVersion
@@ -163,7 +164,8 @@ def _from_event(event) -> Notification:
     consultation = event.consultation
     return Notification(
         when=event.created_at,
-        text=f"{event.get_kind_display()}: {event.summary}",
+        # Translators: an event of a consultation: its kind, then what the officer wrote of it.
+        text=_("%(kind)s: %(summary)s") % {"kind": event.get_kind_display(), "summary": event.summary},
         about=str(consultation),
         url=event.get_absolute_url(),
     )
@@ -173,7 +175,9 @@ def _from_version(version) -> Notification:
     clause = version.clause
     return Notification(
         when=version.created_at,
-        text=f"Version {version.number} tabled ({version.get_status_display().lower()})",
+        # Translators: %(status)s is the version's status in lower case, such as "proposed".
+        text=_("Version %(number)s tabled (%(status)s)")
+        % {"number": version.number, "status": version.get_status_display().lower()},
         about=f"{clause.agreement} — {clause}",
         url=reverse("clause_detail", args=[clause.pk]),
     )
@@ -181,9 +185,10 @@ def _from_version(version) -> Notification:
 
 def _from_position(row) -> Notification:
     if row.status == PositionStatus.ADOPTED and row.was_status != PositionStatus.ADOPTED:
-        what = "Position adopted"
+        what = _("Position adopted")
     else:
-        what = f"Position published ({row.get_visibility_display().lower()})"
+        # Translators: %(visibility)s says who may now see the position, in lower case, such as "members".
+        what = _("Position published (%(visibility)s)") % {"visibility": row.get_visibility_display().lower()}
     return Notification(
         when=row.history_date, text=what, about=row.title, url=reverse("position_detail", args=[row.id])
     )

@@ -1,3 +1,5 @@
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from plumbing.api import CaucusSerializer
@@ -12,15 +14,17 @@ class FollowSerializer(CaucusSerializer):
         read_only_fields = ["created_at"]
         extra_kwargs = {
             "muted": {
-                "help_text": "True to stop following one of your union's open consultations, which officers "
-                "follow without asking."
+                "help_text": _(
+                    "True to stop following one of your union's open consultations, which officers "
+                    "follow without asking."
+                )
             }
         }
 
     def create(self, validated_data):
         user = self.context["request"].user
         muted = validated_data.pop("muted", False)
-        (kind, record), *_ = validated_data.items()
+        (kind, record), *_others = validated_data.items()
         set_following(user, kind, record, not muted)
         return Follow.objects.get(user=user, **{kind: record})
 
@@ -28,16 +32,25 @@ class FollowSerializer(CaucusSerializer):
         attrs = super().validate(attrs)
         targets = {name: value for name, value in attrs.items() if name in TARGETS and value is not None}
         if len(targets) != 1:
-            raise serializers.ValidationError("Follow exactly one of: tool, consultation, agreement, position.")
+            raise serializers.ValidationError(
+                # Translators: the four words after the colon name fields of the API: keep them in English.
+                gettext("Follow exactly one of: tool, consultation, agreement, position.")
+            )
         user = self.context["request"].user
-        (kind, record), *_ = targets.items()
+        (kind, record), *_others = targets.items()
         muted = attrs.get("muted", False)
         if muted and not (kind == "consultation" and followed_by_default(user, record)):
             raise serializers.ValidationError(
-                {"muted": "Only an open consultation of a union you are an officer of is followed without asking."}
+                {
+                    "muted": gettext(
+                        "Only an open consultation of a union you are an officer of is followed without asking."
+                    )
+                }
             )
         if self.instance is None and Follow.objects.filter(user=user, muted=muted, **targets).exists():
-            raise serializers.ValidationError("You already follow this." if not muted else "This is already muted.")
+            raise serializers.ValidationError(
+                gettext("You already follow this.") if not muted else gettext("This is already muted.")
+            )
         return {**targets, "muted": muted}
 
 

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from plumbing.pages import get_visible_or_404
@@ -43,8 +44,8 @@ def follow(request, kind, pk):
     target = get_visible_or_404(TARGETS[kind], request.user, pk=pk)
     if request.POST.get("action") == "unfollow":
         set_following(request.user, kind, target, False)
-        messages.success(request, "You no longer follow this.")
+        messages.success(request, _("You no longer follow this."))
     else:
         set_following(request.user, kind, target, True)
-        messages.success(request, "Following: what happens on it appears in your notifications.")
+        messages.success(request, _("Following: what happens on it appears in your notifications."))
     return redirect(target)

@@ -1,6 +1,8 @@
 """API endpoints that join the three apps: a tool's history (proposals, events, clause versions, positions), and
 the search over everything."""
 
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_serializer
 from rest_framework import exceptions, permissions, serializers
 from rest_framework.decorators import action
@@ -14,14 +16,14 @@ from consultations.serializers import EdTechToolSerializer
 from plumbing.api import ERROR, VALIDATION_ERROR
 from plumbing.keyset import CURSOR_PARAM, InvalidCursor
 from plumbing.search import MAX_TERMS, parse_query
-from policies.overview.search import KINDS, PER_KIND, search_everything
+from policies.overview.search import CLAUSES_LABEL, KINDS, PER_KIND, search_everything
 from policies.overview.serializers import TimelineEntrySerializer
 from policies.overview.timeline import tool_timeline
 
 
 @extend_schema_serializer(component_name="EdTechTool")
 class ToolSerializer(EdTechToolSerializer):
-    history = serializers.HyperlinkedIdentityField(view_name="api-tool-history", help_text="The tool's timeline.")
+    history = serializers.HyperlinkedIdentityField(view_name="api-tool-history", help_text=_("The tool's timeline."))
 
     class Meta(EdTechToolSerializer.Meta):
         fields = [*EdTechToolSerializer.Meta.fields, "history"]
@@ -54,9 +56,12 @@ class ToolViewSet(EdTechToolViewSet):
 
 class SearchParamsSerializer(serializers.Serializer):
     q = serializers.CharField(
-        help_text=(
-            'What to look for: words in any form ("class sizes" finds "class size"), a "phrase" in double quotes, '
-            f"-word to leave a word out. Only the first {MAX_TERMS} words count."
+        help_text=format_lazy(
+            _(
+                'What to look for: words in any form ("class sizes" finds "class size"), a "phrase" in double quotes, '
+                "-word to leave a word out. Only the first {max_terms} words count."
+            ),
+            max_terms=MAX_TERMS,
         ),
     )
 
@@ -65,22 +70,26 @@ class SearchParamsSerializer(serializers.Serializer):
 
 
 class SearchResultSerializer(serializers.Serializer):
-    title = serializers.CharField(help_text="HTML: the record's name, escaped, with the matches in <mark>.")
-    url = serializers.CharField(help_text="The record's web page.")
-    snippet = serializers.CharField(help_text="HTML: a window of the record's text, escaped, matches in <mark>.")
+    title = serializers.CharField(help_text=_("HTML: the record's name, escaped, with the matches in <mark>."))
+    url = serializers.CharField(help_text=_("The record's web page."))
+    snippet = serializers.CharField(help_text=_("HTML: a window of the record's text, escaped, matches in <mark>."))
 
 
 class SearchGroupSerializer(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=[("clauses", "Clauses"), *((kind.key, kind.label) for kind in KINDS)])
+    kind = serializers.ChoiceField(choices=[("clauses", CLAUSES_LABEL), *((kind.key, kind.label) for kind in KINDS)])
     label = serializers.CharField()
-    count = serializers.IntegerField(help_text="How many records of this kind match (the caller may see them all).")
-    results = SearchResultSerializer(many=True, help_text=f"The best {PER_KIND} matches, best first.")
+    count = serializers.IntegerField(help_text=_("How many records of this kind match (the caller may see them all)."))
+    results = SearchResultSerializer(
+        many=True, help_text=format_lazy(_("The best {per_kind} matches, best first."), per_kind=PER_KIND)
+    )
 
 
 class SearchAnswerSerializer(serializers.Serializer):
     q = serializers.CharField()
-    truncated = serializers.BooleanField(help_text=f"Whether words beyond the first {MAX_TERMS} were left out.")
-    count = serializers.IntegerField(help_text="How many records match, of every kind.")
+    truncated = serializers.BooleanField(
+        help_text=format_lazy(_("Whether words beyond the first {max_terms} were left out."), max_terms=MAX_TERMS)
+    )
+    count = serializers.IntegerField(help_text=_("How many records match, of every kind."))
     groups = SearchGroupSerializer(many=True)
 
 

@@ -4,6 +4,8 @@ consultations by stage, recent activity, counts."""
 import datetime
 
 from django.db.models import Count
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from bargaining.access import union_ids
 from bargaining.models import Agreement, BargainingUnit, Clause, ClauseVersion, Membership
@@ -13,14 +15,14 @@ from policies.models import ModelClause, Position
 
 DEADLINE_WINDOW_DAYS = 30
 COUNTED = [
-    ("Bargaining units", BargainingUnit),
-    ("Agreements", Agreement),
-    ("Clauses", Clause),
-    ("EdTech tools", EdTechTool),
-    ("Procurement proposals", ProcurementProposal),
-    ("Consultations", Consultation),
-    ("Positions", Position),
-    ("Model clauses", ModelClause),
+    (_("Bargaining units"), BargainingUnit),
+    (_("Agreements"), Agreement),
+    (_("Clauses"), Clause),
+    (_("EdTech tools"), EdTechTool),
+    (_("Procurement proposals"), ProcurementProposal),
+    (_("Consultations"), Consultation),
+    (_("Positions"), Position),
+    (_("Model clauses"), ModelClause),
 ]
 
 
@@ -79,14 +81,22 @@ def _recent_activity(user, mine) -> list[tuple]:
     activity = [
         (
             e.occurred_on,
-            f"{e.get_kind_display()}: {e.summary}",
+            # Translators: an event on the dashboard: its kind, then what the officer wrote of it.
+            gettext("%(kind)s: %(summary)s") % {"kind": e.get_kind_display(), "summary": e.summary},
             e.consultation,
             "consultation_detail",
             e.consultation.pk,
         )
         for e in events
     ] + [
-        (v.tabled_on, f"Tabled {v.get_status_display().lower()} text", v.clause, "clause_detail", v.clause_id)
+        (
+            v.tabled_on,
+            # Translators: %(status)s is a clause version's status in lower case, such as "proposed".
+            gettext("Tabled %(status)s text") % {"status": v.get_status_display().lower()},
+            v.clause,
+            "clause_detail",
+            v.clause_id,
+        )
         for v in versions
     ]
     return sorted(activity, key=lambda row: row[0], reverse=True)[:10]

@@ -16,17 +16,23 @@ from urllib.parse import urlencode
 from django.db.models import Case, Count, F, TextField, Value, When, Window
 from django.db.models.functions import Coalesce, Concat
 from django.urls import reverse
+from django.utils.dateformat import format as format_date
 from django.utils.html import format_html
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
 
 from bargaining.models import Clause
 from bargaining.search import highlight_clauses, search_clauses
 from consultations.attachments import Attachment
 from consultations.models import Consultation, ConsultationEvent, EdTechTool, ProcurementProposal
+from plumbing.bilingual import text_in
 from plumbing.pages import excerpt, highlight
 from plumbing.search import TextQuery, light_stem, search_documents
 from policies.models import ModelClause, Position, Principle
 
 PER_KIND = 5
+# The label of the first group, found through the clauses' own index.
+CLAUSES_LABEL = _("Clauses")
 
 
 @dataclass
@@ -61,6 +67,8 @@ class Kind:
     body: Callable  # () -> the expression of the text the reader may search and be quoted, besides the title
     title_field: str
     title: Callable = str
+    # The Welsh text of records kept in both languages (plumbing.bilingual), searched without English stemming.
+    welsh: Callable | None = None
 
 
 MODEL_CLAUSE_OPEN = ("preferred_text", "fallback_text")
@@ -68,7 +76,7 @@ MODEL_CLAUSE_OPEN = ("preferred_text", "fallback_text")
 KINDS = [
     Kind(
         "model-clauses",
-        "Model clauses",
+        _("Model clauses"),
         lambda user: ModelClause.objects.visible_to(user).with_playbook(user),
         # The walk-away wording and guidance are searched (and quoted) for the union's leadership only.
         lambda: Case(
@@ -77,11 +85,12 @@ KINDS = [
             output_field=TextField(),
         ),
         "title",
-        lambda clause: clause.title,
+        lambda clause: text_in(clause, "title").text,
+        lambda: _text("title_cy", *(f"{name}_cy" for name in MODEL_CLAUSE_OPEN)),
     ),
     Kind(
         "tools",
-        "EdTech tools",
+        _("EdTech tools"),
         lambda user: EdTechTool.objects.visible_to(user),
         lambda: _text("description", "ai_features"),
         "name",
@@ -89,7 +98,7 @@ KINDS = [
     ),
     Kind(
         "proposals",
-        "Proposals",
+        _("Proposals"),
         lambda user: ProcurementProposal.objects.visible_to(user),
         lambda: _text("purpose", "budget_line"),
         "title",
@@ -97,41 +106,51 @@ KINDS = [
     ),
     Kind(
         "consultations",
-        "Consultations",
+        _("Consultations"),
         lambda user: Consultation.objects.visible_to(user).select_related("union", "proposal"),
         lambda: _text("outcome"),
         "proposal__title",
     ),
     Kind(
         "events",
-        "Consultation events",
+        _("Consultation events"),
         lambda user: ConsultationEvent.objects.visible_to(user).select_related(
             "consultation__union", "consultation__proposal"
         ),
         lambda: _text("summary"),
         "summary",
-        lambda event: f"{event.get_kind_display()} ({event.occurred_on:%-d %b %Y}): {event.consultation}",
+        lambda event: (
+            # Translators: an event of a consultation found by search: its kind, its date, and the consultation.
+            gettext("%(kind)s (%(date)s): %(consultation)s")
+            % {
+                "kind": event.get_kind_display(),
+                "date": format_date(event.occurred_on, "j M Y"),
+                "consultation": event.consultation,
+            }
+        ),
     ),
     Kind(
         "positions",
-        "Positions",
+        _("Positions"),
         lambda user: Position.objects.visible_to(user),
         lambda: _text("rationale", "conditions"),
         "title",
-        lambda position: position.title,
+        lambda position: text_in(position, "title").text,
+        lambda: _text("title_cy", "rationale_cy"),
     ),
     Kind(
         "principles",
-        "Principles",
+        _("Principles"),
         lambda user: Principle.objects.visible_to(user),
         lambda: _text("statement"),
         "title",
-        lambda principle: principle.title,
+        lambda principle: text_in(principle, "title").text,
+        lambda: _text("title_cy", "statement_cy"),
     ),
     # Documents attached to records: their name and the text of a PDF or Word document.
     Kind(
         "documents",
-        "Documents",
+        _("Documents"),
         lambda user: Attachment.objects.visible_to(user),
         lambda: _text("text"),
         "name",
@@ -160,7 +179,10 @@ def _clauses(user, query, raw, per_kind) -> Group:
     results = [
         Result(
             title=format_html(
-                "Art. {} {}", clause.article_number, marks[clause.pk].title if clause.pk in marks else clause.title
+                # Translators: "Art." is short for "Article"; then the clause's number and its title.
+                gettext("Art. {number} {title}"),
+                number=clause.article_number,
+                title=marks[clause.pk].title if clause.pk in marks else clause.title,
             ),
             url=clause.get_absolute_url(),
             snippet=marks[clause.pk].snippet if clause.pk in marks else "",
@@ -168,19 +190,31 @@ def _clauses(user, query, raw, per_kind) -> Group:
         for clause in rows
     ]
     more = reverse("clause_list") + "?" + urlencode({"search": raw})
-    return Group("clauses", "Clauses", count, results, more_url=more)
+    return Group("clauses", CLAUSES_LABEL, count, results, more_url=more)
+
+
+def _quoted_body(row, words) -> str:
+    """The text to quote from: the reader's language, else the language the words were found in."""
+    welsh = getattr(row, "search_document_cy", "") or ""
+    english = row.search_body or ""
+    if not welsh.strip():
+        return english
+    if get_language() == "cy":
+        return welsh if any(word in welsh.lower() for word in words) or not english.strip() else english
+    return english if any(word in english.lower() for word in words) else welsh
 
 
 def _kind(kind: Kind, user, query, words, per_kind) -> Group:
     rows = kind.rows(user).annotate(search_body=kind.body())
     document = Concat(F(kind.title_field), Value("\n"), F("search_body"), output_field=TextField())
-    found = search_documents(rows, document, query, title_field=kind.title_field)
+    welsh = kind.welsh() if kind.welsh else None
+    found = search_documents(rows, document, query, title_field=kind.title_field, welsh_document=welsh)
     rows, count = _counted(found, per_kind)
     results = [
         Result(
             title=highlight(kind.title(row), words, word_starts=True),
             url=row.get_absolute_url(),
-            snippet=highlight(excerpt(row.search_body, words), words, word_starts=True),
+            snippet=highlight(excerpt(_quoted_body(row, words), words), words, word_starts=True),
         )
         for row in rows
     ]

@@ -1,6 +1,7 @@
 """How a tool's timeline looks through the API."""
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -18,7 +19,7 @@ class TimelineEntrySerializer(serializers.Serializer):
     summary = serializers.CharField(allow_blank=True)
     union = serializers.SerializerMethodField()
     employer = serializers.SerializerMethodField()
-    record = serializers.SerializerMethodField(help_text="The API address of the full record.")
+    record = serializers.SerializerMethodField(help_text=_("The API address of the full record."))
 
     RECORD_VIEWS = {
         "proposal": "api-proposal-detail",

@@ -6,9 +6,11 @@ from dataclasses import dataclass
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce, TruncDate
+from django.utils.translation import gettext as _
 
 from bargaining.models import ClauseVersion, Employer, Union
 from consultations.models import Consultation, ConsultationEvent, EdTechTool, ProcurementProposal
+from plumbing.bilingual import text_in
 from plumbing.keyset import InvalidCursor, KeysetPage, read_cursor, write_cursor
 from policies.models import Position
 
@@ -41,7 +43,7 @@ def tool_timeline(tool: EdTechTool, user, cursor: str | None = None, *, per_page
     """
     position = read_cursor(cursor, _SIGNATURE) if cursor else None
     if position is not None and not isinstance(position[0], datetime.date):
-        raise InvalidCursor("This cursor is not one this list gave: start again from the first page.")
+        raise InvalidCursor(_("This cursor is not one this list gave: start again from the first page."))
     proposals = ProcurementProposal.objects.visible_to(user).filter(tool=tool)
     consultations = Consultation.objects.visible_to(user).filter(proposal__in=proposals)
     sources = {
@@ -106,8 +108,11 @@ def _proposal_entry(proposal) -> TimelineEntry:
     return TimelineEntry(
         kind="proposal",
         date=proposal.announced_on,
-        title=f"{proposal.employer} proposed: {proposal.title}",
-        summary=f"{proposal.get_status_display()}. {proposal.purpose}".strip(),
+        title=_("%(employer)s proposed: %(title)s") % {"employer": proposal.employer, "title": proposal.title},
+        summary=(
+            # Translators: a proposal's status, then the purpose the employer gave for it.
+            _("%(status)s. %(purpose)s") % {"status": proposal.get_status_display(), "purpose": proposal.purpose}
+        ).strip(),
         union=None,
         employer=proposal.employer,
         obj=proposal,
@@ -119,8 +124,13 @@ def _event_entry(event) -> TimelineEntry:
     return TimelineEntry(
         kind="consultation_event",
         date=event.occurred_on,
-        title=f"{event.get_kind_display()} — {consultation.union.short_name} consultation on "
-        f"{consultation.proposal.title}",
+        # Translators: an event's kind, then the union's short name and the title of the proposal consulted on.
+        title=_("%(kind)s — %(union)s consultation on %(proposal)s")
+        % {
+            "kind": event.get_kind_display(),
+            "union": consultation.union.short_name,
+            "proposal": consultation.proposal.title,
+        },
         summary=event.summary,
         union=consultation.union,
         employer=consultation.proposal.employer,
@@ -132,8 +142,10 @@ def _position_entry(position) -> TimelineEntry:
     return TimelineEntry(
         kind="position",
         date=position.timeline_date,
-        title=position.title,
-        summary=f"{position.get_stance_display()} ({position.get_status_display().lower()})",
+        title=text_in(position, "title").text,
+        # Translators: a position's stance, then its status in lower case, such as "Oppose (adopted)".
+        summary=_("%(stance)s (%(status)s)")
+        % {"stance": position.get_stance_display(), "status": position.get_status_display().lower()},
         union=position.union,
         employer=position.proposal.employer if position.proposal_id else None,
         obj=position,
@@ -145,8 +157,11 @@ def _version_entry(version) -> TimelineEntry:
     return TimelineEntry(
         kind="clause_version",
         date=version.tabled_on,
-        title=f"{version.clause} v{version.number}",
-        summary=f"{version.get_status_display()}, tabled by {version.get_tabled_by_display().lower()}",
+        # Translators: a clause, then "v" for "version" and the version's number, such as "Class size v2".
+        title=_("%(clause)s v%(number)s") % {"clause": version.clause, "number": version.number},
+        # Translators: a clause version's status, then the side that tabled it in lower case ("union", "employer").
+        summary=_("%(status)s, tabled by %(side)s")
+        % {"status": version.get_status_display(), "side": version.get_tabled_by_display().lower()},
         union=unit.union,
         employer=unit.employer,
         obj=version,

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from bargaining.access import leads_union
 from bargaining.coverage import COVERAGE_MAX_UNITS, CoverageStatus
@@ -118,7 +119,8 @@ def tool_detail(request, pk):
     try:
         page = tool_timeline(tool, user, cursor)
     except InvalidCursor as refused:
-        messages.warning(request, f"{refused} Showing the newest entries.")
+        # Translators: %(refusal)s is a sentence saying why the page asked for could not be shown.
+        messages.warning(request, _("%(refusal)s Showing the newest entries.") % {"refusal": refused})
         page, cursor = tool_timeline(tool, user), None
     context = {
         "tool": tool,

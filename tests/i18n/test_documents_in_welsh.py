@@ -1,0 +1,135 @@
+"""Documents in the union's language: English, Welsh, or both with the Welsh first; chosen on the download form
+and by `?lang=` in the API, and read back from the PDF with their fixed text in the language asked for."""
+
+import pytest
+from django.utils import translation
+from django.utils.translation import gettext, pgettext
+
+from bargaining.models import DocumentLanguage
+from tests.helpers import flat, page_texts, pdf_text
+
+pytestmark = pytest.mark.django_db
+
+PAGE_NUMBER = "printed page number: Page 3 of 12"
+
+
+def welsh(message: str, context: str | None = None) -> str:
+    with translation.override("cy"):
+        translated = pgettext(context, message) if context else gettext(message)
+    assert translated != message, f"{message!r} has no Welsh translation"
+    return translated
+
+
+def page_number(number: int, pages: int, language: str) -> str:
+    with translation.override(language):
+        return f"{pgettext(PAGE_NUMBER, 'Page')} {number} {pgettext(PAGE_NUMBER, 'of')} {pages}"
+
+
+def paper(client, position, **params):
+    response = client.get(f"/print/positions/{position.pk}/paper.pdf", params)
+    assert response.status_code == 200, response.content[:300]
+    return response.content
+
+
+def test_an_english_union_prints_in_english_by_default(client_for, officer, world):
+    text = flat(pdf_text(paper(client_for(officer), world.public_position)))
+    assert "Our position" in text and welsh("Our position") not in text
+
+
+def test_a_paper_printed_in_welsh_has_its_fixed_text_and_page_numbers_in_welsh(client_for, officer, world):
+    content = paper(client_for(officer), world.public_position, lang="cy")
+    text = flat(pdf_text(content))
+    assert welsh("Our position") in text
+    assert welsh("Position paper") in text
+    assert "Our position" not in text
+    pages = page_texts(content)
+    assert all(page_number(n, len(pages), "cy") in page for n, page in enumerate(pages, start=1))
+    # The record's own text is the union's: it is printed as written.
+    assert "PUBLIC-RATIONALE" in text
+
+
+def test_a_bilingual_paper_prints_the_welsh_first_then_the_english(client_for, officer, world):
+    content = paper(client_for(officer), world.public_position, lang="cy+en")
+    pages = page_texts(content)
+    text = flat(" ".join(pages))
+    assert text.index(welsh("Our position")) < text.index("Our position")
+    # Each half is numbered in its own language.
+    halves = len(pages) // 2
+    assert page_number(1, halves, "cy") in pages[0]
+    assert page_number(1, halves, "en") in pages[halves]
+
+
+def test_a_welsh_union_prints_in_welsh_unless_asked_otherwise(client_for, officer, world):
+    world.union.document_language = DocumentLanguage.WELSH
+    world.union.save()
+    client = client_for(officer)
+    assert welsh("Our position") in flat(pdf_text(paper(client, world.public_position)))
+    assert "Our position" in flat(pdf_text(paper(client, world.public_position, lang="en")))
+
+
+def test_the_reader_interface_language_does_not_change_the_document_language(client_for, officer, world):
+    client = client_for(officer)
+    response = client.get(f"/print/positions/{world.public_position.pk}/paper.pdf", HTTP_ACCEPT_LANGUAGE="cy")
+    assert "Our position" in flat(pdf_text(response.content))
+
+
+def test_a_position_kept_in_welsh_prints_its_welsh_title_and_rationale(client_for, officer, world):
+    position = world.public_position
+    position.title_cy, position.rationale_cy = "Rydym yn gwrthwynebu GradeGenie", "RHESYMEG-GYMRAEG yr offeryn."
+    position.save()
+    client = client_for(officer)
+    welsh_text = flat(pdf_text(paper(client, position, lang="cy")))
+    assert "Rydym yn gwrthwynebu GradeGenie" in welsh_text and "RHESYMEG-GYMRAEG" in welsh_text
+    assert "PUBLIC-RATIONALE" not in welsh_text
+    english_text = flat(pdf_text(paper(client, position, lang="en")))
+    assert "RHESYMEG-GYMRAEG" not in english_text and "PUBLIC-RATIONALE" in english_text
+
+
+def test_without_a_welsh_version_the_welsh_paper_prints_the_english_and_says_so(client_for, officer, world):
+    text = flat(pdf_text(paper(client_for(officer), world.public_position, lang="cy")))
+    assert "PUBLIC-RATIONALE" in text
+    assert welsh("Shown in English: this record has no Welsh version yet.") in text
+
+
+def test_the_api_prints_in_the_language_asked_for(api, officer, world):
+    response = api(officer).get(f"/api/v1/positions/{world.public_position.pk}/paper.pdf", {"lang": "cy"})
+    assert response.status_code == 200
+    assert welsh("Our position") in flat(pdf_text(response.content))
+
+
+def test_an_unknown_language_is_a_400_naming_lang(api, officer, world):
+    response = api(officer).get(f"/api/v1/positions/{world.public_position.pk}/paper.pdf", {"lang": "fr"})
+    assert response.status_code == 400
+    assert "lang" in response.json()
+
+
+def test_an_unknown_language_on_the_web_is_a_400_that_says_why(client_for, officer, world):
+    response = client_for(officer).get(f"/print/positions/{world.public_position.pk}/paper.pdf", {"lang": "fr"})
+    assert response.status_code == 400
+    assert "cy+en" in response.content.decode()
+
+
+def test_the_download_form_offers_the_languages_with_the_union_usual_one_chosen(client_for, officer, world):
+    world.union.document_language = DocumentLanguage.BILINGUAL
+    world.union.save()
+    html = client_for(officer).get(f"/positions/{world.public_position.pk}/").content.decode()
+    assert 'name="lang"' in html
+    assert '<option value="cy+en" selected>' in html
+
+
+def test_a_bilingual_pack_is_stored_with_its_language_and_prints_both(api, officer, world):
+    response = api(officer).post(
+        "/api/v1/packs/",
+        {"bargaining_unit": world.unit.pk, "sections": ["summary", "positions"], "language": "cy+en"},
+        format="json",
+    )
+    assert response.status_code == 202, response.content
+    assert response.json()["language"] == "cy+en"
+    text = flat(pdf_text(api(officer).get(response.json()["download_url"]).content))
+    assert text.index(welsh("Briefing pack")) < text.index("Briefing pack")
+
+
+def test_a_pack_in_an_unknown_language_is_refused_by_field(api, officer, world):
+    response = api(officer).post("/api/v1/packs/", {"bargaining_unit": world.unit.pk, "language": "fr"}, format="json")
+    assert response.status_code == 400
+    assert "language" in response.json()

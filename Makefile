@@ -6,8 +6,9 @@ PORT ?= 8000
 VENV := .venv
 PY := $(VENV)/bin/python
 # Debian packages the suite needs: WeasyPrint's text stack, faster font subsetting,
-# pdftotext/pdftoppm, a font family, and Chromium for the browser tests.
-DEB_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils fonts-dejavu-core chromium
+# pdftotext/pdftoppm, a font family, Chromium for the browser tests, and GNU gettext (the catalogue test runs
+# makemessages).
+DEB_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils fonts-dejavu-core chromium gettext
 
 .PHONY: run test lint format venv install install-dev messages messages-compiled system-packages clean help
 

@@ -2,6 +2,7 @@
 and by `?lang=` in the API, and read back from the PDF with their fixed text in the language asked for."""
 
 import pytest
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext, pgettext
 
@@ -133,3 +134,37 @@ def test_a_pack_in_an_unknown_language_is_refused_by_field(api, officer, world):
     response = api(officer).post("/api/v1/packs/", {"bargaining_unit": world.unit.pk, "language": "fr"}, format="json")
     assert response.status_code == 400
     assert "language" in response.json()
+
+
+# Letters, reports and selections ----------------------------------------------------------------------------
+
+
+def test_the_coverage_prints_in_the_language_chosen_and_offers_the_choice(client_for, officer, world):
+    client = client_for(officer)
+    page = client.get(reverse("coverage"), {"union": world.union.slug}).content.decode()
+    assert 'name="lang"' in page and '<option value="cy+en">' in page
+    response = client.get(reverse("coverage_pdf"), {"union": world.union.slug, "lang": "cy"})
+    assert response.status_code == 200
+    pages = page_texts(response.content)
+    assert page_number(1, len(pages), "cy") in pages[0]
+
+
+def test_a_selection_in_an_unknown_language_is_a_400(client_for, officer, world):
+    response = client_for(officer).get(reverse("coverage_pdf"), {"union": world.union.slug, "lang": "xx"})
+    assert response.status_code == 400
+
+
+def test_the_members_report_prints_bilingually(client_for, member, world):
+    query = {"subject": f"union:{world.union.pk}", "start": "2025-01-01", "end": "2025-12-31", "format": "pdf"}
+    response = client_for(member).get(reverse("members_report"), {**query, "language": "cy+en"})
+    assert response.status_code == 200
+    text = flat(pdf_text(response.content))
+    assert text.index(welsh("Members' bargaining report")) < text.index("Members' bargaining report")
+
+
+def test_an_officer_previews_the_information_request_in_welsh(api, officer, world):
+    response = api(officer).get(
+        f"/api/v1/consultations/{world.consultation.pk}/information-request.pdf", {"lang": "cy"}
+    )
+    assert response.status_code == 200, response.content[:300]
+    assert welsh("Information request") in flat(pdf_text(response.content))

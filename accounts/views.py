@@ -1,11 +1,12 @@
 """Signing in and out, and a person's own account page with their API tokens."""
 
+from axes.helpers import get_cool_off, get_failure_limit
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -153,3 +154,28 @@ def token_revoke(request):
         ngettext("Revoked %(count)s API token.", "Revoked %(count)s API tokens.", revoked) % {"count": revoked},
     )
     return redirect("profile")
+
+
+def locked_out(request, original_response=None, credentials=None) -> HttpResponse:
+    """django-axes' answer to a client locked out after repeated failed sign-ins (AXES_LOCKOUT_CALLABLE): the
+    lockout page, or for the API a JSON error like its others, with Retry-After."""
+    cool_off = get_cool_off(request)
+    minutes = max(1, round(cool_off.total_seconds() / 60)) if cool_off else None
+    if request.path.startswith("/api/"):
+        detail = (
+            ngettext(
+                "Too many failed sign-ins: signing in is paused. Try again in %(count)s minute.",
+                "Too many failed sign-ins: signing in is paused. Try again in %(count)s minutes.",
+                minutes,
+            )
+            % {"count": minutes}
+            if minutes
+            else _("Too many failed sign-ins: signing in is paused. Try again later.")
+        )
+        response = JsonResponse({"detail": detail}, status=429)
+    else:
+        context = {"failure_limit": get_failure_limit(request, credentials), "cooloff_timedelta": cool_off}
+        response = render(request, "registration/locked_out.html", context, status=429)
+    if cool_off:
+        response["Retry-After"] = str(int(cool_off.total_seconds()))
+    return response

@@ -205,6 +205,8 @@ AXES_CLIENT_IP_CALLABLE = "plumbing.clientip.client_ip"
 AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# The lockout page, or a JSON error with Retry-After for the API (accounts.views.locked_out).
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 # Every sign-in attempt (web) and password reset request, per client address (and per email address).
 SIGN_IN_RATE = os.environ.get("SIGN_IN_RATE", "30/minute")
 PASSWORD_RESET_RATE = os.environ.get("PASSWORD_RESET_RATE", "5/hour")

@@ -111,6 +111,10 @@ def test_a_client_that_keeps_failing_is_locked_out_even_with_the_right_password(
 
     assert response.status_code == 429
     assert not ApiToken.objects.exists()
+    # Like the API's other errors: JSON, saying when to try again (not the lockout page in HTML).
+    assert response["Content-Type"] == "application/json"
+    assert "Too many failed sign-ins" in response.json()["detail"]
+    assert int(response["Retry-After"]) == settings.AXES_COOLOFF_TIME * 3600
 
 
 def test_a_stale_token_in_the_header_does_not_stop_signing_in(officer_with_password):

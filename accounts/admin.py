@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from accounts.models import ApiToken, DeadlineSettings
+from accounts.models import ApiToken, DeadlineSettings, Preferences
 
 
 @admin.register(ApiToken)
@@ -24,3 +24,11 @@ class DeadlineSettingsAdmin(admin.ModelAdmin):
     list_filter = ["reminders"]
     exclude = ["feed_token"]
     search_fields = ["user__username", "user__email"]
+
+
+@admin.register(Preferences)
+class PreferencesAdmin(admin.ModelAdmin):
+    list_display = ["user", "language"]
+    list_filter = ["language"]
+    search_fields = ["user__username", "user__email"]
+    autocomplete_fields = ["user"]

@@ -226,8 +226,11 @@ REST_KNOX = {
 # Every page, message and document is in English or Welsh (locale/cy, compiled by `make` into django.mo). The
 # reader's choice is kept in their profile and, for visitors, in a cookie; a first visit follows Accept-Language.
 # URLs are the same in both languages.
-LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("cy", "Cymraeg")]
+# The language of a visitor whose browser asks for neither, and of mail to people who chose none.
+LANGUAGE_CODE = os.environ.get("LANGUAGE_CODE", "en")
+if LANGUAGE_CODE not in dict(LANGUAGES):
+    raise ImproperlyConfigured(f"LANGUAGE_CODE must be one of {', '.join(dict(LANGUAGES))}, not {LANGUAGE_CODE!r}.")
 LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 LANGUAGE_COOKIE_SAMESITE = "Lax"

@@ -135,3 +135,19 @@ def test_a_welsh_reader_gets_the_reminder_digest_and_calendar_in_welsh(officer, 
     feed = Client().get(reverse("calendar_feed", args=[DeadlineSettings.of(officer).feed_token]))
     calendar = icalendar.Calendar.from_ical(feed.content)
     assert str(calendar["X-WR-CALNAME"]) == calendar_name != "Caucus deadlines"
+
+
+def test_a_site_set_up_in_welsh_greets_a_visitor_without_a_preference_in_welsh(client, settings):
+    settings.LANGUAGE_CODE = "cy"
+    assert html_lang(client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="fr")) == "cy"
+    assert html_lang(client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en")) == "en"
+
+
+def test_a_language_code_caucus_does_not_speak_is_refused_at_start():
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "DEBUG": "true", "LANGUAGE_CODE": "fr"}
+    result = subprocess.run([sys.executable, "manage.py", "check"], env=env, capture_output=True, text=True)
+    assert result.returncode != 0 and "LANGUAGE_CODE must be one of en, cy" in result.stderr

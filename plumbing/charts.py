@@ -14,6 +14,7 @@ WIDTH = 440
 LEFT = 14
 VALUE_ROOM = 150  # to the right of the longest bar, for its amount in words
 LEGEND_BASELINE = 16
+LEGEND_ROW = 20  # a legend too wide for the chart (longer names, in Welsh) wraps onto rows this far apart
 TICKS_BASELINE = 46
 PLOT_TOP = 54
 LABEL_HEIGHT = 20
@@ -30,6 +31,11 @@ class Series:
     # Where its key and its name sit in the legend (set by the layout).
     legend_x: float = 0
     legend_text_x: float = 0
+    legend_baseline: float = LEGEND_BASELINE
+
+    @property
+    def legend_key_y(self) -> float:
+        return self.legend_baseline - 11
 
 
 @dataclass
@@ -72,18 +78,7 @@ class BarChart:
     series: list[Series]
     ticks: list[Tick]
     groups: list[BarGroup]
-
-    @property
-    def legend_baseline(self) -> int:
-        return LEGEND_BASELINE
-
-    @property
-    def legend_key_y(self) -> int:
-        return LEGEND_BASELINE - 11
-
-    @property
-    def ticks_baseline(self) -> int:
-        return TICKS_BASELINE
+    ticks_baseline: float = TICKS_BASELINE
 
 
 def horizontal_bar_chart(
@@ -102,7 +97,8 @@ def horizontal_bar_chart(
     round number above the largest value, in at most five steps.
     """
     series = list(series)
-    _place_legend(series)
+    # Below a legend of several rows, the scale and the bars move down by as many rows.
+    below_legend = (_place_legend(series, width) - 1) * LEGEND_ROW
     values = [value for _label, group_values in groups for value in group_values if value is not None]
     step, intervals = nice_scale(max(values, default=Decimal(0)))
     plot_right = width - VALUE_ROOM
@@ -112,7 +108,7 @@ def horizontal_bar_chart(
     def x_of(value) -> float:
         return round(LEFT + float(value / top) * plot_width, 1)
 
-    laid_out, y = [], PLOT_TOP
+    laid_out, y = [], PLOT_TOP + below_legend
     for label, group_values in groups:
         group = BarGroup(label=label, label_y=y + LABEL_HEIGHT - 6)
         bar_y = y + LABEL_HEIGHT
@@ -140,11 +136,12 @@ def horizontal_bar_chart(
         width=width,
         height=int(y),
         plot_left=LEFT,
-        plot_top=PLOT_TOP - 4,
+        plot_top=PLOT_TOP + below_legend - 4,
         plot_bottom=y - GROUP_GAP + 2,
         series=series,
         ticks=ticks,
         groups=laid_out,
+        ticks_baseline=TICKS_BASELINE + below_legend,
     )
 
 
@@ -158,10 +155,16 @@ def nice_scale(largest: Decimal) -> tuple[Decimal, int]:
     return step, math.ceil(largest / step)
 
 
-def _place_legend(series: list[Series]) -> None:
-    x = LEFT
+def _place_legend(series: list[Series], width: int) -> int:
+    """Each series' key and name, side by side while they fit in `width`, then on the next row; the rows used."""
+    x, row = LEFT, 0
     for one_series in series:
+        # A key, a gap, then the name: about 7.5 px a character at the chart's type size.
+        needed = 18 + round(len(one_series.name) * 7.5)
+        if x > LEFT and x + needed > width:
+            x, row = LEFT, row + 1
         one_series.legend_x = x
         one_series.legend_text_x = x + 18
-        # A key, a gap, then the name: about 7.5 px a character at the chart's type size.
-        x += 18 + round(len(one_series.name) * 7.5) + 24
+        one_series.legend_baseline = LEGEND_BASELINE + row * LEGEND_ROW
+        x += needed + 24
+    return row + 1

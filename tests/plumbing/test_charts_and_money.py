@@ -55,6 +55,28 @@ def test_groups_stack_down_the_chart_and_the_chart_grows_with_them():
     assert max(bar.y + bar.height for group in three.groups for bar in group.bars) < three.height
 
 
+def test_a_legend_too_wide_for_the_chart_wraps_and_the_bars_move_down_below_it():
+    short = chart([("A", [Decimal(1), Decimal(2)])])
+    long_names = [Series("Cyllideb bresennol 2026-27", "#666"), Series("Arfaethedig ar gyfer 2026-27", "#900")]
+    wrapped = horizontal_bar_chart(
+        title="Cyllidebau",
+        summary="Cyllidebau fesul ardal",
+        series=long_names,
+        groups=[("A", [Decimal(1), Decimal(2)])],
+        value_text=lambda series, value: str(value),
+        tick_text=short_dollars,
+    )
+
+    assert {series.legend_baseline for series in short.series} == {short.series[0].legend_baseline}
+    first, second = wrapped.series
+    assert second.legend_baseline > first.legend_baseline and second.legend_x == first.legend_x
+    # Every name ends inside the chart, at about 7.5 px a character.
+    assert all(s.legend_text_x + len(s.name) * 7.5 <= wrapped.width for s in wrapped.series)
+    assert wrapped.ticks_baseline - short.ticks_baseline == second.legend_baseline - first.legend_baseline
+    assert wrapped.groups[0].bars[0].y > short.groups[0].bars[0].y
+    assert wrapped.height > short.height
+
+
 def test_a_chart_of_nothing_but_zeros_draws_no_bars_and_one_tick():
     laid_out = chart([("A", [Decimal(0), None])])
 

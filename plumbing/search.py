@@ -6,6 +6,8 @@ What people type is never handed to a database's query syntax: it is read into w
 (`NEAR(`, `*`, `:`, an unbalanced quote) is only ever text.
 """
 
+import functools
+import operator
 import re
 from dataclasses import dataclass
 
@@ -132,13 +134,27 @@ def search_documents(queryset, document, query: TextQuery, *, title_field: str, 
         queryset = queryset.annotate(search_document_cy=welsh_document)
     if connections[queryset.db].vendor == "postgresql":
         vector = SearchVector("search_document", config="english")
-        search = SearchQuery(websearch(query), search_type="websearch", config="english")
+        configs = ["english"]
         if welsh_document is not None:
             vector = vector + SearchVector("search_document_cy", config="simple")
-            search = search | SearchQuery(websearch(query), search_type="websearch", config="simple")
+            configs.append("simple")
+
+        def matching(phrases) -> SearchQuery:
+            # The words as either language reads them: English stemmed, Welsh word for word.
+            found = TextQuery(include=phrases)
+            queries = [SearchQuery(websearch(found), search_type="websearch", config=config) for config in configs]
+            return functools.reduce(operator.or_, queries)
+
+        queryset = queryset.annotate(search_vector=vector)
+        # A word left out is left out in both languages (one query of "this -that" would let the Welsh reading
+        # of "that" through where the English stem of it is in the record).
+        for phrase in query.exclude:
+            queryset = queryset.exclude(search_vector=matching((phrase,)))
+        if not query.include:
+            return queryset.annotate(search_rank=Value(0.0, output_field=FloatField())).order_by("-pk")
+        search = matching(query.include)
         return (
-            queryset.annotate(search_vector=vector)
-            .filter(search_vector=search)
+            queryset.filter(search_vector=search)
             .annotate(search_rank=SearchRank(vector, search))
             .order_by("-search_rank", "-pk")
         )

@@ -145,3 +145,11 @@ def test_an_import_reads_a_choice_by_its_english_or_welsh_label():
     assert choice_from_text(JobGroup.choices, "Teachers") == JobGroup.TEACHERS
     assert choice_from_text(JobGroup.choices, "teachers") == JobGroup.TEACHERS
     assert choice_from_text(JobGroup.choices, "Plumbers") is None
+
+
+def test_a_word_left_out_is_left_out_in_either_language(client, bilingual_position):
+    # "marks" is in the English rationale only ("It marks ..."): leaving it out leaves the position out, though
+    # the Welsh text, read word for word, has no "marks".
+    assert search(client, "GradeGenie")["positions"]["count"] == 1
+    assert search(client, "GradeGenie -marks")["positions"]["count"] == 0
+    assert search(client, "GradeGenie -athro")["positions"]["count"] == 0

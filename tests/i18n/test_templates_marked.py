@@ -38,7 +38,9 @@ def text_outside_tags(source: str) -> str:
             continue
         if token.token_type == TokenType.BLOCK and token.contents.split()[0] in SKIPPED_BLOCKS:
             skipping = SKIPPED_BLOCKS[token.contents.split()[0]]
-        out.append(PLACEHOLDER)
+        # Spaced, so that a tag inside an element's opening tag (`<tr{% if %} class="x"{% endif %}>`) reads as
+        # one more attribute, and the attributes after it stay attributes.
+        out.append(f" {PLACEHOLDER} ")
     return "".join(out)
 
 
@@ -96,6 +98,11 @@ def test_the_check_finds_unmarked_text_in_content_and_attributes():
         '{% load i18n %}<p title="Open it">Hello {{ name }}</p>{% translate "Fine" %}<script>var a = "x y";</script>'
     )
     assert unmarked_words(source, html=True) == ["Open it", "Hello"]
+
+
+def test_the_check_reads_attributes_set_by_a_tag_as_attributes():
+    source = '<tr{% if a %} class="chosen"{% endif %}><td>{{ b }}</td></tr><details{% if c %} open{% endif %}>'
+    assert unmarked_words(source, html=True) == []
 
 
 def test_the_check_accepts_marked_text_names_and_symbols():

@@ -17,7 +17,8 @@ def language_of(user) -> str:
 
 
 def remember_on_sign_in(sender, request, user, **kwargs):
-    """A user_logged_in receiver: the session speaks the language the user chose, on whichever device."""
+    """A user_logged_in receiver: a session begun on any device speaks the language the user chose (one already
+    open elsewhere keeps its own until it signs in again)."""
     from accounts.models import Preferences
 
     chosen = Preferences.objects.filter(user=user).values_list("language", flat=True).first()

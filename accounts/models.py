@@ -6,6 +6,8 @@ import secrets
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from knox.models import AbstractAuthToken
@@ -28,13 +30,14 @@ class ApiToken(AbstractAuthToken):
     password_fingerprint = models.CharField(max_length=32, editable=False)
 
     class Meta:
+        verbose_name_plural = _("API tokens")
         ordering = ["-created"]
         verbose_name = _("API token")
 
     def __str__(self):
         return gettext("API token of %(user)s from %(created)s") % {
             "user": self.user,
-            "created": f"{self.created:%d %b %Y %H:%M}",
+            "created": date_format(localtime(self.created), "d M Y H:i"),
         }
 
     def is_for_current_password(self) -> bool:
@@ -74,6 +77,7 @@ class DeadlineSettings(models.Model):
     notified_up_to = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
+        verbose_name = _("deadline settings")
         verbose_name_plural = _("deadline settings")
 
     def __str__(self):

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -19,6 +19,7 @@ from accounts.language import SESSION_KEY as LANGUAGE_SESSION_KEY
 from accounts.models import ApiToken, DeadlineSettings, Preferences
 from accounts.services import revoke_api_tokens
 from plumbing.clientip import client_ip
+from plumbing.http import is_api
 from plumbing.ratelimit import RateLimit
 from plumbing.sessions import KEEP_SIGNED_IN
 
@@ -112,7 +113,7 @@ def choose_language(request):
         next_page, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         next_page = reverse("home")
-    response = redirect(next_page)
+    response = HttpResponseRedirect(next_page)
     if language and language not in dict(settings.LANGUAGES):
         messages.error(request, _("Choose English or Cymraeg."))
         return response
@@ -121,15 +122,23 @@ def choose_language(request):
         request.session[LANGUAGE_SESSION_KEY] = language
     if not language:
         request.session.pop(LANGUAGE_SESSION_KEY, None)
-        response.delete_cookie(settings.LANGUAGE_COOKIE_NAME, samesite=settings.LANGUAGE_COOKIE_SAMESITE)
+        response.delete_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            domain=settings.LANGUAGE_COOKIE_DOMAIN,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        )
         return response
+    # As Django's own set_language writes it, every LANGUAGE_COOKIE_* setting honoured.
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
         language,
         max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
         secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
         samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-        httponly=True,
     )
     return response
 
@@ -161,7 +170,7 @@ def locked_out(request, original_response=None, credentials=None) -> HttpRespons
     lockout page, or for the API a JSON error like its others, with Retry-After."""
     cool_off = get_cool_off(request)
     minutes = max(1, round(cool_off.total_seconds() / 60)) if cool_off else None
-    if request.path.startswith("/api/"):
+    if is_api(request):
         detail = (
             ngettext(
                 "Too many failed sign-ins: signing in is paused. Try again in %(count)s minute.",
@@ -175,7 +184,7 @@ def locked_out(request, original_response=None, credentials=None) -> HttpRespons
         response = JsonResponse({"detail": detail}, status=429)
     else:
         context = {"failure_limit": get_failure_limit(request, credentials), "cooloff_timedelta": cool_off}
-        response = render(request, "registration/locked_out.html", context, status=429)
+        response = render(request, settings.AXES_LOCKOUT_TEMPLATE, context, status=429)
     if cool_off:
         response["Retry-After"] = str(int(cool_off.total_seconds()))
     return response

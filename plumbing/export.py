@@ -17,7 +17,6 @@ from django.contrib import messages
 from django.http import FileResponse, StreamingHttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 from openpyxl import Workbook
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -44,7 +43,8 @@ class Column:
 
     `get(record)` gives the cell: text, a number, a date, or a list (joined with MULTI_SEPARATOR). `field` names
     the form field an import fills from the column (None: export only); `key` the natural key a column naming
-    another record is matched on (`name`, `slug`, ...). `link`: the cell is the record's address.
+    another record is matched on (`name`, `slug`, ...). `link`: the cell is the record's address. `optional`: an
+    import file may leave the column out, and the records keep what they have (a Welsh version, added later).
     """
 
     header: str
@@ -52,6 +52,7 @@ class Column:
     field: str | None = None
     key: str | None = None
     link: bool = False
+    optional: bool = False
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,7 @@ def spreadsheet_value(value):
     if isinstance(value, (datetime.date, int, float, Decimal)) and not isinstance(value, bool):
         return value
     if isinstance(value, bool):
-        return pgettext("value of a yes/no field", "yes") if value else pgettext("value of a yes/no field", "no")
+        return "yes" if value else "no"  # file contents, read by machines as well as people: never translated
     return csv_cell(value) if value is not None else None
 
 

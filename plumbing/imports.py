@@ -315,7 +315,7 @@ def run_import(kind: ImportKind, table: Table, *, user, source: str, dry_run: bo
     all in one transaction. History rows name `user` and, as their change reason, the file. With `union` (a
     union's name), an empty Union cell means that union and a row naming another is refused."""
     _check_headers(kind, table.headers)
-    importer = _Importer(kind, user, reason=f"Imported from {source}"[:100])
+    importer = _Importer(kind, user, reason=f"Imported from {source}"[:100], headers=table.headers)
     report = Report(kind=kind.name, rows=[])
     memo = _memo.set({})
     try:
@@ -362,7 +362,7 @@ def _check_headers(kind: ImportKind, headers: list[str]) -> None:
             len(unknown),
         )
         raise BadFile(message % {"unknown": ", ".join(unknown), "kind": kind.name, "columns": ", ".join(kind.headers)})
-    missing = [header for header in kind.headers if header not in headers]
+    missing = [column.header for column in kind.import_columns if not column.optional and column.header not in headers]
     if missing:
         message = ngettext("Missing column: %(missing)s.", "Missing columns: %(missing)s.", len(missing))
         raise BadFile(message % {"missing": ", ".join(missing)})
@@ -371,8 +371,10 @@ def _check_headers(kind: ImportKind, headers: list[str]) -> None:
 
 
 class _Importer:
-    def __init__(self, kind: ImportKind, user, reason: str):
+    def __init__(self, kind: ImportKind, user, reason: str, headers: list[str]):
         self.kind, self.user, self.reason = kind, user, reason
+        # The columns this file imports: an optional column it leaves out is not written at all.
+        self.columns = [column for column in kind.import_columns if not column.optional or column.header in headers]
         # Asked once per file, not once per row: whether the importer may add records of the kind, the fields
         # of a blank form (for a new record and for an existing one), and the ids of records named by key.
         self.may_add = kind.columns.model.objects.may_add(user)
@@ -419,7 +421,7 @@ class _Importer:
         if not form.is_valid():
             return RowResult(number, "refused", errors=self._form_errors(form))
         # Only what the file says counts: a field the kind does not import (a consultation's clauses) is kept.
-        changed = set(form.changed_data) & {column.field for column in kind.import_columns}
+        changed = set(form.changed_data) & {column.field for column in self.columns}
         if changed:
             # The old values as the list exports them, with the same annotations, so that old and new read alike.
             shown = kind.columns.queryset(user).get(pk=instance.pk) if instance is not None else None
@@ -439,7 +441,7 @@ class _Importer:
             return RowResult(number, "new", label=label, changes=notes + after)
         changes = [
             (column.header, _shown(column.get(shown)), values.get(column.header, ""))
-            for column in kind.import_columns
+            for column in self.columns
             if column.field in changed
         ]
         changes = notes + changes + after
@@ -467,7 +469,7 @@ class _Importer:
     def _form_data(self, fields, values: dict, instance=None):
         """The row as the form's data (a record named by its natural key becomes its id). A field the file has
         no column for keeps the record's value, or a new record's default (an agreement's reopener window)."""
-        imported = {column.field for column in self.kind.import_columns}
+        imported = {column.field for column in self.columns}
         kept = model_to_dict(instance) if instance is not None else {}
         data, errors = {}, []
         for name, form_field in fields.items():
@@ -475,7 +477,7 @@ class _Importer:
                 value = kept.get(name) if instance is not None else _initial(form_field)
                 if value is not None:
                     data[name] = value
-        for column in self.kind.import_columns:
+        for column in self.columns:
             if column.field not in fields:
                 continue  # fixed once the record exists (its union, its parent)
             cell = values.get(column.header, "")

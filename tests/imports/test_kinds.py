@@ -115,6 +115,24 @@ def test_principles_and_model_clauses(officer, union, topic):
     assert model_clause.walk_away_text.startswith("At least thirty days")
 
 
+def test_a_file_without_the_welsh_columns_keeps_the_welsh_versions(officer, union):
+    principle = PrincipleFactory(union=union, code="people-decide", title_cy="Pobl sy'n penderfynu")
+    headers = [header for header in PRINCIPLES.headers if "(Welsh)" not in header]
+    row = {**PRINCIPLES.example, "Code": "people-decide", "Title": "People decide", "Union": union.name}
+    file = Table(headers=headers, rows=[(2, [row.get(header, "") for header in headers])])
+
+    report = run_import(PRINCIPLES, file, user=officer, source="old.csv", dry_run=False)
+
+    assert [r.status for r in report.rows] == ["changed"]
+    principle.refresh_from_db()
+    assert (principle.title, principle.title_cy) == ("People decide", "Pobl sy'n penderfynu")
+
+
+def test_the_welsh_columns_import_the_welsh_versions(officer, union):
+    assert statuses(PRINCIPLES, officer, **{"Title (Welsh)": "Pobl sy'n penderfynu"})[0] == ["new"]
+    assert Principle.objects.get().title_cy == "Pobl sy'n penderfynu"
+
+
 def test_a_model_clause_cannot_cite_another_unions_principle(officer, other_union, union, topic):
     PrincipleFactory(union=other_union, code="theirs")
 
@@ -136,7 +154,7 @@ def test_the_command_prints_a_template(capsys):
     call_command("import_records", "principles", "--template")
 
     header, example = capsys.readouterr().out.strip().splitlines()
-    assert header == "Union,Code,Title,Statement,Adopted on,Visibility"
+    assert header == "Union,Code,Title,Title (Welsh),Statement,Statement (Welsh),Adopted on,Visibility"
     assert example.startswith("Northview Education Association,people-decide")
 
 

@@ -41,8 +41,12 @@ def _unions_record(union, topic):
     clause = ClauseFactory(agreement=agreement, topic=topic, article_number="7.2", title="=Workload")
     ClauseVersionFactory(clause=clause, text="First text.", status=ClauseVersionStatus.PROPOSED)
     ClauseVersionFactory(clause=clause, text="Agreed text.", status=ClauseVersionStatus.RATIFIED)
-    principle = PrincipleFactory(union=union, code="people-decide", adopted_on=datetime.date(2024, 1, 9))
-    model_clause = ModelClauseFactory(union=union, topic=topic, walk_away_text="Thirty days' notice.")
+    principle = PrincipleFactory(
+        union=union, code="people-decide", adopted_on=datetime.date(2024, 1, 9), title_cy="Pobl sy'n penderfynu"
+    )
+    model_clause = ModelClauseFactory(
+        union=union, topic=topic, walk_away_text="Thirty days' notice.", preferred_text_cy="Dim offeryn heb gytundeb."
+    )
     model_clause.principles.add(principle)
     proposal = ProcurementProposalFactory(
         employer=employer, tool__name="GradeGenie", tool__vendor__name="Genie Inc.", title="Adopt GradeGenie"
@@ -72,6 +76,9 @@ def test_a_unions_workbook_reimported_into_an_empty_caucus_reproduces_it(officer
     assert ModelClause.objects.get().walk_away_text == "Thirty days' notice."
     assert [p.code for p in ModelClause.objects.get().principles.all()] == ["people-decide"]
     assert Principle.objects.get().adopted_on == datetime.date(2024, 1, 9)
+    # The Welsh versions go out and come back with the English.
+    assert Principle.objects.get().title_cy == "Pobl sy'n penderfynu"
+    assert ModelClause.objects.get().preferred_text_cy == "Dim offeryn heb gytundeb."
     assert EdTechTool.objects.get().vendor == Vendor.objects.get(name="Genie Inc.")
     assert Consultation.objects.get().outcome == "Paused for a year."
     # What Caucus exports again is what went out, sheet for sheet.

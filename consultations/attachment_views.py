@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.functional import lazy
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -28,16 +28,13 @@ from plumbing.pages import get_editable_or_403
 from plumbing.records import may_edit
 
 
-def _file_help() -> str:
-    return _("PDF, Word (.docx), Excel (.xlsx), OpenDocument text (.odt), PNG or JPEG; at most %(size)s MB.") % {
-        "size": MAX_BYTES // (1024 * 1024)
-    }
-
-
 class AttachmentForm(forms.Form):
     file = forms.FileField(
         label=gettext_lazy("File"),
-        help_text=lazy(_file_help, str)(),
+        help_text=format_lazy(
+            gettext_lazy("PDF, Word (.docx), Excel (.xlsx), OpenDocument text (.odt), PNG or JPEG; at most {size} MB."),
+            size=MAX_BYTES // (1024 * 1024),
+        ),
     )
     visibility = forms.ChoiceField(
         label=gettext_lazy("Visibility"), choices=Visibility.choices, initial=Visibility.INTERNAL

@@ -147,6 +147,8 @@ class Attachment(models.Model):
     objects = AttachmentQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
         ordering = ["-uploaded_at", "-pk"]
         constraints = [
             models.CheckConstraint(

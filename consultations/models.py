@@ -93,6 +93,8 @@ class Vendor(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("vendor")
+        verbose_name_plural = _("vendors")
         ordering = ["name"]
 
     def __str__(self):
@@ -159,6 +161,7 @@ class EdTechTool(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name_plural = _("EdTech tools")
         ordering = ["name"]
         verbose_name = _("EdTech tool")
         constraints = [
@@ -245,6 +248,8 @@ class ProcurementProposal(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("procurement proposal")
+        verbose_name_plural = _("procurement proposals")
         ordering = ["-announced_on", "title"]
         constraints = [
             models.CheckConstraint(
@@ -328,6 +333,8 @@ class Consultation(models.Model):
     history = HistoricalRecords(m2m_fields=[resulting_clauses])
 
     class Meta:
+        verbose_name = _("consultation")
+        verbose_name_plural = _("consultations")
         ordering = ["-opened_on"]
         constraints = [
             models.UniqueConstraint(fields=["union", "proposal"], name="consultation_one_per_union_and_proposal"),
@@ -455,6 +462,8 @@ class ConsultationEvent(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("consultation event")
+        verbose_name_plural = _("consultation events")
         ordering = ["occurred_on", "created_at"]
         # The lists' order with the id that makes it total: keyset pages seek through it (plumbing.keyset).
         indexes = [models.Index(fields=["occurred_on", "created_at", "id"], name="event_list_order")]

@@ -5,13 +5,13 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from bargaining.access import VISIBILITY_RANK, Visibility
-from bargaining.models import StaleEditError
+from bargaining.models import DocumentLanguage, StaleEditError
 from consultations.models import (
     Consultation,
     ConsultationEvent,
@@ -104,8 +104,9 @@ def _deadline(value) -> str:
     return date_format(value, "j M Y") if value else pgettext("response deadline", "none")
 
 
-# The changes a consultation's timeline tells, and how each is said: in the language of the person making the
-# change, since the sentence is stored as the event's summary.
+# The changes a consultation's timeline tells, and how each is said. The sentence is stored as the event's
+# summary, so it is written in the union's language (both, Welsh first, for a union that works bilingually),
+# whoever makes the change.
 TOLD = {
     "stage": lambda old, new, c: (
         _("Stage moved from “%(old)s” to “%(new)s”.") % {"old": _label(c, "stage", old), "new": _label(c, "stage", new)}
@@ -120,6 +121,14 @@ TOLD = {
         % {"old": _label(c, "visibility", old), "new": _label(c, "visibility", new)}
     ),
 }
+
+
+def _in_the_unions_language(consultation: Consultation, say, old, new) -> str:
+    sentences = []
+    for language in DocumentLanguage(consultation.union.document_language).languages:
+        with translation.override(language):
+            sentences.append(say(old, new, consultation))
+    return " / ".join(sentences)
 
 
 def _label(consultation, field: str, value) -> str:
@@ -142,7 +151,7 @@ def _tell_the_timeline(consultation: Consultation, before: dict, user) -> None:
             consultation=consultation,
             occurred_on=timezone.localdate(),
             kind=EventKind.RECORD_CHANGE,
-            summary=say(old, new, consultation),
+            summary=_in_the_unions_language(consultation, say, old, new),
             author=_author(user),
             visibility=Visibility(shown_to),
         )

@@ -97,7 +97,11 @@ DJANGO_REST_FRAMEWORK = [
     gettext_noop("You do not have permission to perform this action."),
 ]
 
-THROTTLED = ngettext_lazy("Expected available in {wait} second.", "Expected available in {wait} seconds.", "wait")
+# DRF asks for each of these on its own (not as one message with a plural).
+THROTTLED = [
+    gettext_noop("Expected available in {wait} second."),
+    gettext_noop("Expected available in {wait} seconds."),
+]
 
 # Django: messages its Welsh catalogue does not have yet.
 DJANGO = [

@@ -57,6 +57,8 @@ class Principle(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("principle")
+        verbose_name_plural = _("principles")
         ordering = ["union", "code"]
         constraints = [
             models.UniqueConstraint(fields=["union", "code"], name="principle_code_unique_per_union"),
@@ -155,6 +157,8 @@ class ModelClause(CitesPrinciples, models.Model):
     PLAYBOOK_FIELDS = ("walk_away_text", "guidance")
 
     class Meta:
+        verbose_name = _("model clause")
+        verbose_name_plural = _("model clauses")
         ordering = ["union", "topic__sort_order"]
         constraints = [
             models.UniqueConstraint(fields=["union", "topic"], name="model_clause_one_per_union_and_topic"),
@@ -233,6 +237,8 @@ class Position(CitesPrinciples, models.Model):
     history = HistoricalRecords(m2m_fields=[principles])
 
     class Meta:
+        verbose_name = _("position")
+        verbose_name_plural = _("positions")
         ordering = ["-adopted_on", "title"]
         constraints = [
             models.CheckConstraint(
@@ -403,6 +409,8 @@ class BriefingPack(models.Model):
     history = HistoricalRecords(excluded_fields=["pdf"])
 
     class Meta:
+        verbose_name = _("briefing pack")
+        verbose_name_plural = _("briefing packs")
         ordering = ["-created_at", "-pk"]
         constraints = [
             models.CheckConstraint(

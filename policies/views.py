@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from bargaining.models import Clause, DocumentLanguage, StaleEditError, Union
+from bargaining.models import Clause, StaleEditError, Union
 from consultations.models import Consultation, EdTechTool, ProcurementProposal
 from plumbing.export import export_format, export_list
 from plumbing.forms import add_service_errors, refuse_stale_save
@@ -90,7 +90,6 @@ def _position_context(position, user, can_edit, *, publish_form=None):
         .select_related("proposal__employer"),
         "can_edit": can_edit,
         "paper_audiences": paper_audience_choices(position=position, printer=user),
-        "paper_languages": DocumentLanguage.choices,
         "history": visible_history(position, user),
         "publish_form": publish_form
         or PublishForm(initial={"visibility": position.visibility, "version_token": position.version}),

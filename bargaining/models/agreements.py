@@ -71,6 +71,8 @@ class Agreement(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("agreement")
+        verbose_name_plural = _("agreements")
         ordering = ["-term_start", "title"]
         constraints = [
             models.CheckConstraint(
@@ -121,6 +123,8 @@ class Topic(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
         ordering = ["sort_order", "code"]
 
     def __str__(self):

@@ -134,6 +134,7 @@ class TrainingBudget(DuplicateNamedOnField, models.Model):
     duplicate_message = _("This employer already has an AI training budget for that school year: edit that one.")
 
     class Meta:
+        verbose_name_plural = _("AI training budgets")
         ordering = ["employer__name", "-school_year"]
         verbose_name = _("AI training budget")
         constraints = [

@@ -121,6 +121,8 @@ class Clause(models.Model):
     history = HistoricalRecords(excluded_fields=["search_vector", "current_version", "current_status"])
 
     class Meta:
+        verbose_name = _("clause")
+        verbose_name_plural = _("clauses")
         ordering = ["agreement", "article_key"]
         constraints = [
             models.UniqueConstraint(fields=["agreement", "article_number"], name="clause_one_per_agreement_article"),
@@ -260,6 +262,8 @@ class ClauseVersion(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("clause version")
+        verbose_name_plural = _("clause versions")
         ordering = ["clause", "number"]
         constraints = [
             models.UniqueConstraint(fields=["clause", "number"], name="clause_version_number_unique_per_clause"),

@@ -47,6 +47,8 @@ class Employer(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("employer")
+        verbose_name_plural = _("employers")
         ordering = ["name"]
 
     def __str__(self):
@@ -84,6 +86,8 @@ class BargainingUnit(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("bargaining unit")
+        verbose_name_plural = _("bargaining units")
         ordering = ["employer__name", "job_group"]
         constraints = [
             models.UniqueConstraint(

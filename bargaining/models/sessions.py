@@ -54,6 +54,8 @@ class NegotiationSession(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("negotiation session")
+        verbose_name_plural = _("negotiation sessions")
         ordering = ["-held_on"]
 
     def __str__(self):
@@ -112,6 +114,8 @@ class SessionNote(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("session note")
+        verbose_name_plural = _("session notes")
         ordering = ["session", "created_at"]
 
     def __str__(self):

@@ -112,6 +112,8 @@ class Union(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("union")
+        verbose_name_plural = _("unions")
         ordering = ["name"]
 
     def __str__(self):
@@ -147,6 +149,8 @@ class Membership(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
         ordering = ["union__name", "user__username"]
         constraints = [
             models.UniqueConstraint(fields=["user", "union"], name="membership_one_per_user_and_union"),

@@ -88,6 +88,8 @@ class Task(models.Model):
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("task")
+        verbose_name_plural = _("tasks")
         # Open tasks (no done date) first on every database, then by due date.
         ordering = [models.F("done_on").asc(nulls_first=True), "due_on", "title"]
 

@@ -14,9 +14,9 @@ from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle, UserRateThrottle
 from rest_framework.views import APIView
 
+from bargaining.models import DocumentLanguage
 from consultations.models import Consultation
 from plumbing.api import ERROR, VALIDATION_ERROR, CaucusPagination, as_drf_error
-from policies.documents.audience import AudienceRefused
 from policies.documents.common import reader_label
 from policies.documents.information_request import (
     Letter,
@@ -49,7 +49,7 @@ AUDIENCE = OpenApiParameter(
 LANG = OpenApiParameter(
     "lang",
     str,
-    enum=["en", "cy", "cy+en", "bilingual"],
+    enum=DocumentLanguage.values,
     description="The document's language: English, Welsh, or both (Welsh first); by default the union's usual one.",
 )
 PDF = OpenApiResponse(OpenApiTypes.BINARY, description="The PDF document.")
@@ -118,7 +118,7 @@ class PositionPaperView(PdfEndpoint):
             rendered = render_for_request(
                 request, html, kind="paper", audience=audience or "", printer_label=reader_label(request.user)
             )
-        except (AudienceRefused, DjangoValidationError) as error:
+        except DjangoValidationError as error:  # an audience refused, or a language unknown
             raise as_drf_error(error) from error
         except RenderRateLimited as error:
             raise exceptions.Throttled(wait=error.retry_after) from error
@@ -332,20 +332,22 @@ class InformationRequestView(PdfEndpoint):
         consultation = letter_consultations(request.user).filter(pk=pk).first()
         if consultation is None:
             raise exceptions.PermissionDenied(_("Only the union's officers write its information requests."))
-        letter = Letter.for_consultation(consultation)
         due = request.query_params.get("answer_due_on")
-        if due:
-            try:
-                letter.answer_due_on = datetime.date.fromisoformat(due)
-            except ValueError as error:
-                raise exceptions.ValidationError({"answer_due_on": [_("Give a date as YYYY-MM-DD.")]}) from error
         try:
+            answer_due_on = datetime.date.fromisoformat(due) if due else None
+        except ValueError as error:
+            raise exceptions.ValidationError({"answer_due_on": [_("Give a date as YYYY-MM-DD.")]}) from error
+
+        def letter_html():
+            # The union's standard letter, written in the language it is printed in.
+            letter = Letter.for_consultation(consultation)
+            letter.answer_due_on = answer_due_on or letter.answer_due_on
             letter.clean()
+            return information_request_html(consultation=consultation, letter=letter, printer=request.user)
+
+        try:
             language = document_language(request.query_params.get("lang"), consultation.union)
-            html = in_each_language(
-                language,
-                lambda: information_request_html(consultation=consultation, letter=letter, printer=request.user),
-            )
+            html = in_each_language(language, letter_html)
             rendered = render_for_request(request, html, kind="paper", printer_label=reader_label(request.user))
         except RenderRateLimited as error:
             raise exceptions.Throttled(wait=error.retry_after) from error

@@ -100,7 +100,8 @@ def briefing_pack_html(
     positions = _positions(scope, reader) if needs_positions else []
     for position in positions:
         sensitivity.note(position.visibility)
-        position.rationale_html = markdown_html(text_in(position, "rationale").text)
+        position.rationale_text = text_in(position, "rationale")
+        position.rationale_html = markdown_html(position.rationale_text.text)
     consultations = _open_consultations(scope, reader, today)
     for consultation in consultations:
         sensitivity.note(consultation.visibility, *consultation.counted_visibilities)

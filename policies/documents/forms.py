@@ -7,11 +7,12 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from bargaining.models import BargainingUnit, DocumentLanguage, Employer, PaperSize, Topic, Union
+from bargaining.models import BargainingUnit, Employer, PaperSize, Topic, Union
 from consultations.models import EdTechTool
 from plumbing.forms import TextForm
 from policies.documents.briefing_pack import MAX_LINEAGES
 from policies.documents.information_request import Letter
+from policies.documents.language import language_choices
 from policies.models import Audience, PackSection
 
 # Pages link to the builder with `?subject=unit:12`.
@@ -40,7 +41,7 @@ class BriefingPackForm(forms.Form):
         choices=[("", _("The union's usual paper")), *PaperSize.choices], required=False, label=_("Paper")
     )
     language = forms.ChoiceField(
-        choices=[("", _("The union's usual language")), *DocumentLanguage.choices],
+        choices=language_choices,
         required=False,
         label=_("Language"),
         help_text=_("Bilingual packs print the whole pack in Welsh, then in English."),
@@ -107,7 +108,7 @@ class InformationRequestForm(TextForm):
     )
     answer_due_on = forms.DateField(label=_("Answer due by"), widget=forms.DateInput(attrs={"type": "date"}))
     language = forms.ChoiceField(
-        choices=[("", _("The union's usual language")), *DocumentLanguage.choices],
+        choices=language_choices,
         required=False,
         label=_("Language of the letter"),
         help_text=_(
@@ -148,7 +149,7 @@ class MembersReportForm(TextForm):
     )
     end = forms.DateField(label=pgettext_lazy("end of a period", "To"), widget=forms.DateInput(attrs={"type": "date"}))
     language = forms.ChoiceField(
-        choices=[("", _("The union's usual language")), *DocumentLanguage.choices],
+        choices=language_choices,
         required=False,
         label=_("Language of the PDF"),
     )

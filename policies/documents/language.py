@@ -13,15 +13,11 @@ from django.utils.translation import gettext_lazy as _
 
 from bargaining.models import DocumentLanguage
 
-# What `?lang=` and the forms accept; "bilingual" is a friendlier spelling of "cy+en".
-ALIASES = {"bilingual": DocumentLanguage.BILINGUAL}
-
 
 def document_language(requested: str | None, union, *, field: str = "lang") -> DocumentLanguage:
     """The language asked for (blank: the union's usual one); ValidationError on `field` for anything else."""
     if not requested:
         return DocumentLanguage(union.document_language)
-    requested = ALIASES.get(requested, requested)
     if requested not in DocumentLanguage.values:
         raise ValidationError(
             {field: _("Choose en (English), cy (Welsh) or cy+en (bilingual, Welsh first).")}, code="invalid"
@@ -35,9 +31,17 @@ def language_choices():
 
 
 def in_each_language(language: DocumentLanguage, build: Callable[[], str]) -> list[str]:
-    """`build()` (a document's HTML) once per language of `language`, each with that language active."""
+    """`build()` (a document's HTML) once per language of `language`, each with that language active.
+
+    A refusal raised while building (an audience, a period, a record the reader may not see) is for the reader:
+    it is raised again in the reader's language, not the document's.
+    """
     parts = []
     for code in DocumentLanguage(language).languages:
-        with translation.override(code):
-            parts.append(build())
+        try:
+            with translation.override(code):
+                parts.append(build())
+        except Exception:
+            parts.append(build())  # raises the same refusal, in the reader's language
+            raise
     return parts

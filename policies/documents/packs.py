@@ -6,11 +6,12 @@ tried again (`retry_briefing_pack`), and old packs are pruned (`manage.py prune_
 """
 
 import datetime
+from collections import defaultdict
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -124,11 +125,18 @@ def fail_stuck_packs(*, packs=None, now=None) -> int:
     stuck = BriefingPack.objects.filter(status=PackStatus.RUNNING, started_at__lt=cutoff)
     if packs is not None:
         stuck = stuck.filter(pk__in=[pack.pk for pack in packs])
-    return stuck.update(
-        status=PackStatus.FAILED,
-        error=str(STUCK) % {"minutes": round(timeout.total_seconds() / 60)},
-        finished_at=now or timezone.now(),
-    )
+    # The reason is written for each requester, in their language (as the worker writes its own failures).
+    by_language = defaultdict(list)
+    for pk, chosen in stuck.values_list("pk", "requester__preferences__language"):
+        by_language[chosen or settings.LANGUAGE_CODE].append(pk)
+    failed = 0
+    for language, pks in by_language.items():
+        with translation.override(language):
+            reason = str(STUCK) % {"minutes": round(timeout.total_seconds() / 60)}
+        failed += stuck.filter(pk__in=pks).update(
+            status=PackStatus.FAILED, error=reason, finished_at=now or timezone.now()
+        )
+    return failed
 
 
 @transaction.atomic

@@ -2,6 +2,7 @@
 
 import logging
 import os
+import re
 import threading
 import time
 from collections.abc import Sequence
@@ -128,13 +129,23 @@ def print_stylesheet() -> CSS:
     return sheet
 
 
+# Our templates' anchors: `id="x"` and the links to them, `href="#x"`.
+ANCHOR = re.compile(r'\b(id="|href="#)([^"]+)"')
+
+
+def _own_anchors(html: str, index: int) -> str:
+    """Each part after the first gets its own anchors: the PDF keeps only the first of two anchors with one
+    name, so a bilingual document's English contents would lead into the Welsh half."""
+    return html if index == 0 else ANCHOR.sub(lambda match: f'{match[1]}part{index}-{match[2]}"', html)
+
+
 def html_to_pdf(html: str | Sequence[str], *, limits: RenderLimits) -> RenderedPdf:
     """Render `html` (a whole document from our own templates) to PDF, or raise PdfRenderError.
 
     Several documents (a bilingual one's languages, policies.documents.language) are laid out one after the other
     within one budget and printed as one PDF, each part keeping its own page numbers.
     """
-    parts = [html] if isinstance(html, str) else list(html)
+    parts = [html] if isinstance(html, str) else [_own_anchors(part, index) for index, part in enumerate(html)]
     size = sum(len(part.encode()) for part in parts)
     if size > limits.max_html_bytes:
         raise PdfLimitExceeded(

@@ -15,7 +15,6 @@ from bargaining.coverage import COVERAGE_MAX_UNITS
 from bargaining.filters import BargainingUnitFilter
 from bargaining.models import DocumentLanguage, Union
 from plumbing.forms import add_service_errors
-from policies.documents.audience import AudienceRefused
 from policies.documents.common import NotVisible, now, reader_label
 from policies.documents.forms import MembersReportForm
 from policies.documents.language import document_language, in_each_language
@@ -77,7 +76,7 @@ def comparison_pdf(request):
         return _selection_pdf(request, html, "clause-comparison.pdf")
     except LookupError as error:
         raise Http404(_("No such clause.")) from error
-    except (AudienceRefused, ValidationError) as error:
+    except ValidationError as error:  # an audience refused, or a language unknown
         return plain_response(
             _("The comparison could not be printed: %(reason)s") % {"reason": " ".join(error.messages)}, 400
         )
@@ -101,7 +100,7 @@ def coverage_pdf(request):
             ),
         )
         return _selection_pdf(request, html, "coverage.pdf")
-    except (AudienceRefused, ValidationError) as error:
+    except ValidationError as error:  # an audience refused, or a language unknown
         return plain_response(
             _("The coverage could not be printed: %(reason)s") % {"reason": " ".join(error.messages)}, 400
         )

@@ -11,7 +11,6 @@ from django.views.decorators.http import require_POST
 from bargaining.models import BargainingUnit, Topic
 from plumbing.forms import add_service_errors
 from plumbing.pages import require_may_add
-from policies.documents.audience import AudienceRefused
 from policies.documents.common import reader_label
 from policies.documents.forms import BriefingPackForm
 from policies.documents.language import document_language, in_each_language
@@ -52,7 +51,7 @@ def position_paper(request, pk):
         rendered = render_for_request(
             request, html, kind="paper", audience=audience or "", printer_label=reader_label(request.user)
         )
-    except (AudienceRefused, ValidationError) as error:
+    except ValidationError as error:  # an audience refused, or a language unknown
         return plain_response(
             _("This position paper could not be printed: %(reason)s") % {"reason": " ".join(error.messages)}, 400
         )

@@ -65,6 +65,8 @@ class Follow(models.Model):
     objects = FollowQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("follow")
+        verbose_name_plural = _("follows")
         ordering = ["-created_at", "-pk"]
         constraints = [
             models.CheckConstraint(

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from bargaining.access import Role, Visibility, is_signed_in, union_ids
 from bargaining.models import ClauseVersion
 from consultations.models import ConsultationEvent, ConsultationStage
+from plumbing.bilingual import text_in
 from policies.following.models import Follow, Inbox
 from policies.models import Position, PositionStatus
 
@@ -190,5 +191,8 @@ def _from_position(row) -> Notification:
         # Translators: %(visibility)s says who may now see the position, in lower case, such as "members".
         what = _("Position published (%(visibility)s)") % {"visibility": row.get_visibility_display().lower()}
     return Notification(
-        when=row.history_date, text=what, about=row.title, url=reverse("position_detail", args=[row.id])
+        when=row.history_date,
+        text=what,
+        about=text_in(row, "title").text,
+        url=reverse("position_detail", args=[row.id]),
     )

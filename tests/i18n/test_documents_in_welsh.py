@@ -168,3 +168,42 @@ def test_an_officer_previews_the_information_request_in_welsh(api, officer, worl
     )
     assert response.status_code == 200, response.content[:300]
     assert welsh("Information request") in flat(pdf_text(response.content))
+
+
+def test_a_stuck_pack_is_failed_with_the_reason_in_each_requester_language(world, officer, organiser):
+    import datetime
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from accounts.models import Preferences
+    from policies.documents.packs import request_briefing_pack
+    from policies.models import BriefingPack, PackStatus
+
+    Preferences.objects.create(user=organiser, language="cy")
+    packs = [
+        request_briefing_pack(requester=user, subject=world.unit, sections=["summary"]) for user in (officer, organiser)
+    ]
+    an_hour_ago = timezone.now() - datetime.timedelta(hours=1)
+    BriefingPack.objects.update(status=PackStatus.RUNNING, started_at=an_hour_ago)
+
+    call_command("prune_packs", "--older-than", "30d")
+
+    english, welsh_one = (BriefingPack.objects.get(pk=pack.pk) for pack in packs)
+    assert english.status == welsh_one.status == PackStatus.FAILED
+    assert english.error.startswith("The worker printing this pack stopped")
+    assert welsh_one.error.startswith(welsh("The worker printing this pack stopped before it finished (it ran for "
+                                            "more than %(minutes)s minutes). Try again.").split("%")[0])  # fmt: skip
+
+
+def test_each_half_of_a_bilingual_paper_has_its_own_contents_links(client_for, officer, world):
+    from tests.helpers import pdf_reader
+
+    destinations = set(pdf_reader(paper(client_for(officer), world.public_position, lang="cy+en")).named_destinations)
+    assert "position" in destinations and "part1-position" in destinations
+
+
+def test_a_refusal_is_said_in_the_reader_language_not_the_document_language(client_for, member, world):
+    query = {"subject": f"union:{world.union.pk}", "start": "2025-12-31", "end": "2025-01-01", "format": "pdf"}
+    html = client_for(member).get(reverse("members_report"), {**query, "language": "cy"}).content.decode()
+    assert 'lang="en"' in html and "before it starts" in html

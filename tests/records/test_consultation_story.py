@@ -232,3 +232,17 @@ def test_an_officer_chooses_the_clauses_that_came_out_of_the_consultation(
     assert list(consultation.resulting_clauses.all()) == [members_clause]
     page = client.get(reverse("consultation_detail", args=[consultation.pk])).text
     assert reverse("clause_detail", args=[members_clause.pk]) in page
+
+
+def test_the_timeline_tells_a_change_in_the_unions_language_whoever_makes_it(officer, consultation):
+    from django.utils import translation
+
+    consultation.union.document_language = "cy+en"
+    consultation.union.save()
+    with translation.override("en"):
+        edit_consultation(consultation=consultation, user=officer, changes={"stage": "meetings"})
+
+    [event] = told(consultation)
+    welsh, english = event.summary.split(" / ")
+    assert english == "Stage moved from “Notice received” to “Meetings”."
+    assert welsh != english and "Meetings" not in welsh

@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db import models
+from django.db.models import Case, Count, F, Value, When, Window
+from django.db.models.functions import RowNumber
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -17,6 +19,8 @@ from bargaining.models import BargainingUnit, Clause, ClauseVersionStatus, Model
 
 # A matrix drawn or printed at once stays readable, and bounded: a federation is chosen from before it is drawn.
 COVERAGE_MAX_UNITS = 60
+# A cell of the drawn matrix links its best few clauses and counts the rest (a union's cell may hold hundreds).
+COVERAGE_CLAUSES_PER_CELL = 3
 
 
 class CoverageStatus(models.TextChoices):
@@ -91,6 +95,13 @@ class CoverageCell:
     clauses: list[Clause] = field(default_factory=list)
     # The unit's union's model clause on the topic, when the user may see it (filled in by policies).
     model_clause: object | None = None
+    # How many clauses the cell has: more than `clauses` when the matrix keeps only the best few of each cell.
+    clause_count: int = 0
+
+    @property
+    def more(self) -> int:
+        """The cell's clauses left out of `clauses`."""
+        return self.clause_count - len(self.clauses)
 
     @property
     def best_clause(self) -> Clause | None:
@@ -159,11 +170,15 @@ class CoverageMatrix:
         return not self.units or not self.topics
 
 
-def coverage_matrix(*, units: Iterable[BargainingUnit], topics: Iterable[Topic], user) -> CoverageMatrix:
+def coverage_matrix(
+    *, units: Iterable[BargainingUnit], topics: Iterable[Topic], user, per_cell: int | None = None
+) -> CoverageMatrix:
     """The coverage of `units` by `topics` as `user` may see it.
 
     Units the user may not see are dropped; clauses are filtered by their own `visible_to`, so a cell
-    never reveals a clause the user could not open.
+    never reveals a clause the user could not open. `per_cell` keeps only the best so many clauses of each cell
+    (each still counted in `clause_count`), chosen by the database: a page draws a federation's union without
+    loading every clause of it.
     """
     units = _visible_units(list(units), user)
     topics = list(topics)
@@ -180,21 +195,46 @@ def coverage_matrix(*, units: Iterable[BargainingUnit], topics: Iterable[Topic],
         .select_related("agreement", "topic")
         .order_by("agreement__term_start", "article_number", "pk")
     )
+    counts = {}
+    if per_cell is not None:
+        cell = [F("agreement__bargaining_unit"), F("topic")]
+        clauses = clauses.annotate(
+            place=Window(RowNumber(), partition_by=cell, order_by=_BEST_FIRST_IN_SQL),
+            in_cell=Window(Count("pk"), partition_by=cell),
+        ).filter(place__lte=per_cell)
     for clause in clauses:
-        clauses_by_cell[(clause.agreement.bargaining_unit_id, clause.topic_id)].append(clause)
+        key = (clause.agreement.bargaining_unit_id, clause.topic_id)
+        clauses_by_cell[key].append(clause)
+        counts[key] = getattr(clause, "in_cell", None) or len(clauses_by_cell[key])
 
     rows = []
     for unit in units:
         cells = []
         for topic in topics:
             cell_clauses = sorted(clauses_by_cell[(unit.pk, topic.pk)], key=_best_first)
-            cells.append(CoverageCell(unit=unit, topic=topic, clauses=cell_clauses))
+            count = counts.get((unit.pk, topic.pk), 0)
+            cells.append(CoverageCell(unit=unit, topic=topic, clauses=cell_clauses, clause_count=count))
         rows.append(CoverageRow(unit=unit, cells=cells))
     return CoverageMatrix(units=units, topics=topics, rows=rows)
 
 
 def _best_first(clause):
     return (-RANK[clause_coverage_status(clause)], -_RATING_RANK.get(clause.model_rating, 0))
+
+
+# `_best_first` in SQL, then the order clauses are loaded in (sorted() keeps it among equals).
+_BEST_FIRST_IN_SQL = [
+    Case(
+        *(When(current_status=status, then=Value(RANK[coverage])) for status, coverage in _FROM_VERSION_STATUS.items()),
+        default=Value(0),
+    ).desc(),
+    Case(
+        *(When(model_rating=rating, then=Value(rank)) for rating, rank in _RATING_RANK.items()), default=Value(0)
+    ).desc(),
+    F("agreement__term_start").asc(),
+    F("article_number").asc(),
+    F("pk").asc(),
+]
 
 
 def _visible_units(units: list[BargainingUnit], user) -> list[BargainingUnit]:

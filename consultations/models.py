@@ -466,7 +466,12 @@ class ConsultationEvent(models.Model):
         verbose_name_plural = _("consultation events")
         ordering = ["occurred_on", "created_at"]
         # The lists' order with the id that makes it total: keyset pages seek through it (plumbing.keyset).
-        indexes = [models.Index(fields=["occurred_on", "created_at", "id"], name="event_list_order")]
+        indexes = [
+            models.Index(fields=["occurred_on", "created_at", "id"], name="event_list_order"),
+            # A consultation's events of one kind, by date: its first notice, its open information requests and
+            # the documents that answer them (the deadline engine asks for these of every open consultation).
+            models.Index(fields=["consultation", "kind", "occurred_on"], name="event_by_kind"),
+        ]
 
     # Set by consultations.services when it writes a record change; every other writer is refused that kind.
     recorded_automatically = False

@@ -292,7 +292,8 @@ def _read_cursor(cursor: str, signature: list[str]) -> dict:
 
 
 def sequence_page(items, cursor: str | None, *, per_page: int) -> KeysetPage:
-    """A page of a list already in memory (a computed feed): the cursor is a signed position in it."""
+    """A page of a computed list (a feed): the cursor is a signed position in it. `items` is a list, or any
+    object that gives a slice of itself, such as one that asks its database for no more than the slice's end."""
     signature = ["#sequence"]
     start = 0
     if cursor:
@@ -300,9 +301,9 @@ def sequence_page(items, cursor: str | None, *, per_page: int) -> KeysetPage:
         if not isinstance(values[0], int) or isinstance(values[0], bool) or values[0] < 0:
             raise InvalidCursor(_("This cursor is not one this list gave: start again from the first page."))
         start = values[0]
-    rows = list(items[start : start + per_page])
-    page = KeysetPage(rows=rows)
-    if start + per_page < len(items):
+    rows = list(items[start : start + per_page + 1])  # one more than the page: whether there is a next one
+    page = KeysetPage(rows=rows[:per_page])
+    if len(rows) > per_page:
         page.next_cursor = _write_cursor([start + per_page], "n", signature)
     if start > 0:
         page.previous_cursor = _write_cursor([max(0, start - per_page)], "n", signature)

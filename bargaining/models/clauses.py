@@ -269,6 +269,8 @@ class ClauseVersion(models.Model):
             models.UniqueConstraint(fields=["clause", "number"], name="clause_version_number_unique_per_clause"),
             models.CheckConstraint(condition=Q(number__gte=1), name="clause_version_number_positive"),
         ]
+        # The newest tabled first (the dashboard's recent activity), read in order rather than sorted.
+        indexes = [models.Index(fields=["tabled_on", "number"], name="version_tabled_order")]
 
     def __str__(self):
         # Translators: a clause version, "Art. 14.3 Use of AI tools v2 (Proposed)" ("v" for "version").

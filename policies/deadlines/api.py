@@ -7,7 +7,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
 from plumbing.api import ERROR, VALIDATION_ERROR, CaucusPagination, CaucusViewSet, JSONAnswers
-from policies.deadlines.engine import Kind, deadlines_for
+from policies.deadlines.engine import Deadlines, Kind
 from policies.deadlines.filters import TaskFilter
 from policies.deadlines.models import Task
 from policies.deadlines.serializers import DeadlineQuerySerializer, DeadlineSerializer, TaskSerializer
@@ -60,7 +60,7 @@ class DeadlineViewSet(viewsets.ViewSet):
         query = DeadlineQuerySerializer(data=_query_data(request))
         query.is_valid(raise_exception=True)
         wanted = query.validated_data
-        items = deadlines_for(
+        items = Deadlines(
             request.user,
             kinds=wanted.get("kind") or None,
             union=wanted.get("union"),

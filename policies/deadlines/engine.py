@@ -1,7 +1,8 @@
 """The deadline engine: every dated obligation Caucus records, for one reader, overdue and upcoming.
 
 Each kind is read by one query built from its model's `visible_to(user)`, so only what the reader may see is
-ever listed, counted or sent, and the number of queries does not grow with the number of items. Items belong to
+ever listed, counted or sent, and the number of queries does not grow with the number of items. Due dates are
+computed in SQL (the reader-dependent ones too), so the database filters, orders and cuts the lists. Items belong to
 the unions the reader is a member of; shared records (a tool's privacy agreement, a deployed tool's review)
 count when one of those unions consults about them.
 """
@@ -10,7 +11,8 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, F, OuterRef, Q, Window
+from django.db.models.functions import Coalesce, RowNumber
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -25,7 +27,7 @@ from consultations.models import (
     ProcurementProposal,
     ProposalStatus,
 )
-from plumbing.due import DUE_SOON_DAYS, due_state
+from plumbing.due import DUE_SOON_DAYS, AddDays, OneYearAfter, due_state
 from policies.deadlines.models import Task
 
 
@@ -84,13 +86,6 @@ class Deadline:
         return due_state(self.due, self.today)
 
 
-def one_year_after(day: datetime.date) -> datetime.date:
-    try:
-        return day.replace(year=day.year + 1)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + 1, day=28)
-
-
 def deadlines_for(
     user,
     *,
@@ -100,64 +95,121 @@ def deadlines_for(
     overdue: bool | None = None,
     kinds=None,
     union=None,
+    limit: int | None = None,
 ) -> list[Deadline]:
     """What `user` must do and may see, oldest first: open items of the unions they belong to.
 
     `overdue` True keeps only what is past due, False only what is not; `due_from`/`due_to` bound the due date;
-    `kinds` and `union` (a Union or its id) narrow further.
+    `kinds` and `union` (a Union or its id) narrow further; `limit` keeps the oldest so many. Due dates are
+    computed, filtered, ordered and cut by the database: one query per kind, whatever the number of items.
     """
     if not is_signed_in(user):
         return []
     today = today or datetime.date.today()
+    items = []
+    for kind, rows in _due_rows(user, today, due_to, due_from, overdue, kinds, union):
+        rows = rows.order_by("due", "pk")
+        if limit is not None:
+            rows = rows[:limit]
+        items.extend(READERS[kind][1](row, today) for row in rows)
+    items.sort(key=lambda item: (item.due, item.kind, item.record.pk))
+    return items if limit is None else items[:limit]
+
+
+class Deadlines:
+    """`deadlines_for(user, **narrowing)` read a slice at a time, for a paged list: a slice asks each kind for no
+    more items than the slice's end, so the first page of a union with thousands of open items stays cheap."""
+
+    def __init__(self, user, **narrowing):
+        self.user, self.narrowing = user, narrowing
+
+    def __getitem__(self, part: slice) -> list[Deadline]:
+        return deadlines_for(self.user, limit=part.stop, **self.narrowing)[part]
+
+
+@dataclass(frozen=True)
+class DueSoon:
+    """The dashboard's view: the oldest `limit` overdue and upcoming items, and how many there are of each."""
+
+    overdue: list[Deadline]
+    overdue_count: int
+    upcoming: list[Deadline]
+    upcoming_count: int
+
+
+def due_soon_for(user, *, today: datetime.date, due_to: datetime.date, limit: int) -> DueSoon:
+    """What is overdue and what falls due by `due_to`, each cut at `limit` and counted, without pulling every item
+    into Python: for each kind, a window function numbers and counts each side and keeps the first `limit` ids
+    (a narrow query), then those few rows are read whole (a second query, only when there are any)."""
+    overdue, upcoming, counts = [], [], {True: 0, False: 0}
+    if not is_signed_in(user):
+        return DueSoon([], 0, [], 0)
+    late = ExpressionWrapper(Q(due__lt=today), output_field=BooleanField())
+    for kind, rows in _due_rows(user, today, due_to=due_to):
+        first = (
+            rows.annotate(late=late)
+            .annotate(
+                place=Window(RowNumber(), partition_by=[F("late")], order_by=[F("due").asc(), F("pk").asc()]),
+                of=Window(Count("pk"), partition_by=[F("late")]),
+            )
+            .filter(place__lte=limit)
+            .values_list("pk", "late", "of")
+        )
+        chosen, of_side = {}, {}
+        for pk, is_late, of in first:
+            chosen[pk] = bool(is_late)
+            of_side[bool(is_late)] = of  # every row of a side carries the side's count
+        for side, of in of_side.items():
+            counts[side] += of
+        for row in rows.filter(pk__in=chosen) if chosen else ():
+            (overdue if chosen[row.pk] else upcoming).append(READERS[kind][1](row, today))
+    key = lambda item: (item.due, item.kind, item.record.pk)  # noqa: E731
+    return DueSoon(sorted(overdue, key=key)[:limit], counts[True], sorted(upcoming, key=key)[:limit], counts[False])
+
+
+def _due_rows(user, today, due_to=None, due_from=None, overdue=None, kinds=None, union=None):
+    """(kind, queryset annotated with `due`, narrowed as asked) for each kind wanted."""
     unions = union_ids(user)
     if union is not None:
         unions = unions.filter(union_id=getattr(union, "pk", union))
-    readers = {
-        Kind.CONSULTATION_RESPONSE: _consultations,
-        Kind.INFORMATION_REQUEST: _information_requests,
-        Kind.AGREEMENT_EXPIRY: _agreements,
-        Kind.PRIVACY_AGREEMENT: _privacy_agreements,
-        Kind.TOOL_REVIEW: _reviews,
-        Kind.TASK: _tasks,
-    }
-    wanted = set(kinds or Kind.values)
-    if Kind.REOPENER in wanted:
-        wanted.add(Kind.AGREEMENT_EXPIRY)  # both come from the agreements' query
-    items = []
-    for kind, read in readers.items():
-        if kind in wanted:
-            items.extend(read(user, unions, today))
-    items = [
-        item
-        for item in items
-        if item.kind in (kinds or Kind.values)
-        and (overdue is None or item.overdue == overdue)
-        and (due_from is None or item.due >= due_from)
-        and (due_to is None or item.due <= due_to)
-    ]
-    return sorted(items, key=lambda item: (item.due, item.kind, item.record.pk))
+    for kind in kinds or Kind.values:
+        rows = READERS[kind][0](user, unions, today)
+        if overdue is not None:
+            rows = rows.filter(due__lt=today) if overdue else rows.filter(due__gte=today)
+        if due_from is not None:
+            rows = rows.filter(due__gte=due_from)
+        if due_to is not None:
+            rows = rows.filter(due__lte=due_to)
+        yield kind, rows
+
+
+# Each kind: the rows with their `due` date, visible to the reader and owned by one of `unions`; and its item.
 
 
 def _consultations(user, unions, today):
-    consultations = (
+    days = AddDays(Coalesce("notice_on", "opened_on"), F("union__statutory_response_days"))
+    return (
         Consultation.objects.visible_to(user)
         .open()
         .filter(union__in=unions)
         .with_notice_date(user)
+        .annotate(due=Coalesce("response_deadline", days))
         .select_related("union", "proposal__employer")
     )
-    for consultation in consultations:
-        yield Deadline(
-            kind=Kind.CONSULTATION_RESPONSE,
-            due=consultation.due_on,
-            record=consultation,
-            # Translators: the employer, then the title of the proposal consulted on.
-            title=gettext("Response to %(employer)s: %(title)s")
-            % {"employer": consultation.proposal.employer, "title": consultation.proposal.title},
-            union=consultation.union,
-            today=today,
-            computed=consultation.response_deadline is None,
-        )
+
+
+def _consultation_item(consultation, today):
+    return Deadline(
+        kind=Kind.CONSULTATION_RESPONSE,
+        due=consultation.due,
+        record=consultation,
+        # Translators: the employer, then the title of the proposal consulted on.
+        title=gettext("Response to %(employer)s: %(title)s")
+        % {"employer": consultation.proposal.employer, "title": consultation.proposal.title},
+        union=consultation.union,
+        today=today,
+        computed=consultation.response_deadline is None,
+    )
 
 
 def _information_requests(user, unions, today):
@@ -167,28 +219,32 @@ def _information_requests(user, unions, today):
         kind=EventKind.DOCUMENT_RECEIVED,
         occurred_on__gte=OuterRef("occurred_on"),
     )
-    requests = (
+    days = AddDays("occurred_on", F("consultation__union__information_request_days"))
+    return (
         ConsultationEvent.objects.visible_to(user)
         .filter(
             kind=EventKind.INFORMATION_REQUEST,
             consultation__in=Consultation.objects.visible_to(user).open().filter(union__in=unions),
         )
         .exclude(Exists(answered))
+        .annotate(due=Coalesce("answer_due_on", days))
         .select_related("consultation__union", "consultation__proposal__employer")
     )
-    for event in requests:
-        consultation = event.consultation
-        yield Deadline(
-            kind=Kind.INFORMATION_REQUEST,
-            due=event.answer_due,
-            record=event,
-            # Translators: the employer, then the title of the proposal consulted on.
-            title=gettext("Answer from %(employer)s: %(title)s")
-            % {"employer": consultation.proposal.employer, "title": consultation.proposal.title},
-            union=consultation.union,
-            today=today,
-            computed=event.answer_due_on is None,
-        )
+
+
+def _information_request_item(event, today):
+    consultation = event.consultation
+    return Deadline(
+        kind=Kind.INFORMATION_REQUEST,
+        due=event.due,
+        record=event,
+        # Translators: the employer, then the title of the proposal consulted on.
+        title=gettext("Answer from %(employer)s: %(title)s")
+        % {"employer": consultation.proposal.employer, "title": consultation.proposal.title},
+        union=consultation.union,
+        today=today,
+        computed=event.answer_due_on is None,
+    )
 
 
 def _agreements(user, unions, today):
@@ -198,7 +254,7 @@ def _agreements(user, unions, today):
         term_end__gt=OuterRef("term_end"),
         status__in=[AgreementStatus.TENTATIVE, AgreementStatus.RATIFIED],
     )
-    agreements = (
+    return (
         Agreement.objects.visible_to(user)
         .filter(
             bargaining_unit__union__in=unions,
@@ -207,13 +263,28 @@ def _agreements(user, unions, today):
         )
         .exclude(status=AgreementStatus.EXPIRED)
         .exclude(Exists(renewed))
+        .annotate(due=F("term_end"))
         .select_related("bargaining_unit__union")
     )
-    for agreement in agreements:
-        union = agreement.bargaining_unit.union
-        yield Deadline(Kind.AGREEMENT_EXPIRY, agreement.term_end, agreement, agreement.title, union, today)
-        if agreement.term_end >= today:  # once expired, the chance to reopen is gone: the expiry says it all
-            yield Deadline(Kind.REOPENER, agreement.reopener_notice_by, agreement, agreement.title, union, today)
+
+
+def _agreement_item(agreement, today):
+    return Deadline(
+        Kind.AGREEMENT_EXPIRY, agreement.due, agreement, agreement.title, agreement.bargaining_unit.union, today
+    )
+
+
+def _reopeners(user, unions, today):
+    # Once expired, the chance to reopen is gone: the expiry says it all.
+    return (
+        _agreements(user, unions, today)
+        .filter(term_end__gte=today)
+        .annotate(due=AddDays("term_end", F("reopener_days") * -1))
+    )
+
+
+def _reopener_item(agreement, today):
+    return Deadline(Kind.REOPENER, agreement.due, agreement, agreement.title, agreement.bargaining_unit.union, today)
 
 
 def _consulted_about(user, unions, path: str):
@@ -222,37 +293,58 @@ def _consulted_about(user, unions, path: str):
 
 
 def _privacy_agreements(user, unions, today):
-    tools = (
+    return (
         EdTechTool.objects.visible_to(user)
         .filter(archived_on__isnull=True, privacy_agreement_expires_on__isnull=False)
         .exclude(privacy_agreement_status__in=[PrivacyAgreementStatus.NONE, PrivacyAgreementStatus.REQUESTED])
         .filter(_consulted_about(user, unions, "proposal__tool"))
+        .annotate(due=F("privacy_agreement_expires_on"))
         .select_related("vendor")
     )
-    for tool in tools:
-        yield Deadline(
-            Kind.PRIVACY_AGREEMENT, tool.privacy_agreement_expires_on, tool, f"{tool.name} ({tool.vendor})", None, today
-        )
+
+
+def _privacy_agreement_item(tool, today):
+    return Deadline(Kind.PRIVACY_AGREEMENT, tool.due, tool, f"{tool.name} ({tool.vendor})", None, today)
 
 
 def _reviews(user, unions, today):
-    proposals = (
+    # Left without a review date, a tool is reviewed a year after it started; with neither, nothing is due yet.
+    return (
         ProcurementProposal.objects.visible_to(user)
         .filter(status__in=[ProposalStatus.APPROVED, ProposalStatus.DEPLOYED])
         .filter(_consulted_about(user, unions, "proposal"))
+        .annotate(due=Coalesce("review_on", OneYearAfter(Coalesce("deployed_on", "proposed_start"))))
+        .filter(due__isnull=False)
         .select_related("employer", "tool")
     )
-    for proposal in proposals:
-        started = proposal.deployed_on or proposal.proposed_start
-        if proposal.review_on is None and started is None:
-            continue  # nothing to count from yet
-        due = proposal.review_on or one_year_after(started)
-        # Translators: a tool, then the employer that uses it.
-        title = gettext("%(tool)s at %(employer)s") % {"tool": proposal.tool, "employer": proposal.employer}
-        yield Deadline(Kind.TOOL_REVIEW, due, proposal, title, None, today, computed=proposal.review_on is None)
+
+
+def _review_item(proposal, today):
+    # Translators: a tool, then the employer that uses it.
+    title = gettext("%(tool)s at %(employer)s") % {"tool": proposal.tool, "employer": proposal.employer}
+    return Deadline(Kind.TOOL_REVIEW, proposal.due, proposal, title, None, today, computed=proposal.review_on is None)
 
 
 def _tasks(user, unions, today):
-    tasks = Task.objects.visible_to(user).open().filter(union__in=unions).select_related("union", "assignee")
-    for task in tasks:
-        yield Deadline(Kind.TASK, task.due_on, task, task.title, task.union, today)
+    return (
+        Task.objects.visible_to(user)
+        .open()
+        .filter(union__in=unions)
+        .annotate(due=F("due_on"))
+        .select_related("union", "assignee")
+    )
+
+
+def _task_item(task, today):
+    return Deadline(Kind.TASK, task.due, task, task.title, task.union, today)
+
+
+READERS = {
+    Kind.CONSULTATION_RESPONSE: (_consultations, _consultation_item),
+    Kind.INFORMATION_REQUEST: (_information_requests, _information_request_item),
+    Kind.AGREEMENT_EXPIRY: (_agreements, _agreement_item),
+    Kind.REOPENER: (_reopeners, _reopener_item),
+    Kind.PRIVACY_AGREEMENT: (_privacy_agreements, _privacy_agreement_item),
+    Kind.TOOL_REVIEW: (_reviews, _review_item),
+    Kind.TASK: (_tasks, _task_item),
+}

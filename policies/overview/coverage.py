@@ -7,13 +7,15 @@ from bargaining.models import BargainingUnit, Topic
 from policies.models import ModelClause
 
 
-def coverage_against_model_clauses(*, units: Iterable[BargainingUnit], topics: Iterable[Topic], user) -> CoverageMatrix:
+def coverage_against_model_clauses(
+    *, units: Iterable[BargainingUnit], topics: Iterable[Topic], user, per_cell: int | None = None
+) -> CoverageMatrix:
     """The coverage of `units` by `topics` as `user` may see it, each cell with its union's model clause.
 
     A model clause is attached only when `user` may see it, so a cell never reveals one they could not open.
-    One query more than the coverage itself.
+    One query more than the coverage itself. `per_cell` as for `coverage_matrix`.
     """
-    matrix = coverage_matrix(units=units, topics=topics, user=user)
+    matrix = coverage_matrix(units=units, topics=topics, user=user, per_cell=per_cell)
     if not matrix.rows:
         return matrix
     union_ids = {unit.union_id for unit in matrix.units}

@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from bargaining.access import leads_union
-from bargaining.coverage import COVERAGE_MAX_UNITS, CoverageStatus
+from bargaining.coverage import COVERAGE_CLAUSES_PER_CELL, COVERAGE_MAX_UNITS, CoverageStatus
 from bargaining.filters import BargainingUnitFilter
 from bargaining.models import (
     Agreement,
@@ -95,7 +95,9 @@ def coverage(request):
     too_many = matching > COVERAGE_MAX_UNITS
     if too_many:
         units = units.none()
-    matrix = coverage_against_model_clauses(units=units, topics=Topic.objects.all(), user=user)
+    matrix = coverage_against_model_clauses(
+        units=units, topics=Topic.objects.all(), user=user, per_cell=COVERAGE_CLAUSES_PER_CELL
+    )
     legend = [(status.value, status.label, count) for status, count in matrix.counts()]
     # The same selection (the union chosen by default included), printed for an audience.
     print_params = [(name, value) for name, values in data.lists() if name != "audience" for value in values]

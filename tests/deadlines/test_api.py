@@ -97,6 +97,30 @@ def test_deadlines_cost_the_same_queries_at_two_sizes(api, officer, union, count
     assert counts[0] == counts[1]
 
 
+def test_following_next_pages_through_every_deadline_once_in_order(api, officer, union, items):
+    for i in range(7):
+        TaskFactory(union=union, assignee=officer, due_on=TODAY + (i % 3) * DAY, title=f"Task {i}")
+        ConsultationFactory(union=union, opened_on=TODAY - i * DAY, response_deadline=None)
+    client = api(officer)
+    everything = client.get(DEADLINES, {"page_size": 200}).json()
+    assert everything["next"] is None and len(everything["results"]) == 18
+
+    seen, url = [], f"{DEADLINES}?page_size=4"
+    while url:
+        page = client.get(url).json()
+        assert len(page["results"]) <= 4
+        seen += page["results"]
+        url = page["next"]
+    assert [row["uid"] for row in seen] == [row["uid"] for row in everything["results"]]
+    last = client.get(f"{DEADLINES}?page_size=6").json()
+    assert client.get(last["next"]).json()["previous"] is not None
+
+
+def test_a_page_that_fills_exactly_has_no_next(api, officer, items):
+    page = api(officer).get(DEADLINES, {"page_size": 4}).json()
+    assert len(page["results"]) == 4 and page["next"] is None
+
+
 # Tasks ---------------------------------------------------------------------------------------------
 
 

@@ -180,3 +180,59 @@ def test_the_matrix_costs_the_same_queries_whatever_its_size(member, union, size
         matrix = coverage_against_model_clauses(units=units, topics=topics, user=member)
         assert matrix.count(CoverageStatus.RATIFIED) == size * size
         [cell.rating for row in matrix.rows for cell in row.cells]
+
+
+# A matrix that keeps the best few clauses of each cell (the coverage page) -------------------------------------
+
+
+def _crowded_cell(unit, topic):
+    """Seven clauses on one cell, from withdrawn to ratified, two of them rated against the model clause."""
+    return [
+        clause_with(unit, topic, ClauseVersionStatus.WITHDRAWN),
+        clause_with(unit, topic, ClauseVersionStatus.PROPOSED),
+        clause_with(unit, topic, ClauseVersionStatus.RATIFIED, rating=ModelRating.FALLBACK),
+        clause_with(unit, topic, ClauseVersionStatus.COUNTERED),
+        clause_with(unit, topic, ClauseVersionStatus.RATIFIED, rating=ModelRating.PREFERRED),
+        clause_with(unit, topic, ClauseVersionStatus.TENTATIVELY_AGREED),
+        clause_with(unit, topic, ClauseVersionStatus.DEFERRED),
+    ]
+
+
+@pytest.mark.parametrize("per_cell", [1, 3, 7, 20])
+def test_a_bounded_cell_keeps_the_best_first_and_counts_the_rest(member, public_unit, topic, per_cell):
+    _crowded_cell(public_unit, topic)
+    everything = cell_for(member, public_unit, topic)
+    bounded = coverage_against_model_clauses(units=[public_unit], topics=[topic], user=member, per_cell=per_cell).cell(
+        public_unit, topic
+    )
+
+    assert everything.clause_count == bounded.clause_count == 7
+    assert bounded.clauses == everything.clauses[:per_cell]
+    assert bounded.more == max(0, 7 - per_cell)
+    assert (bounded.status, bounded.best_clause) == (everything.status, everything.best_clause)
+    assert bounded.best_clause.model_rating == ModelRating.PREFERRED
+
+
+def test_a_bounded_cell_neither_shows_nor_counts_what_the_reader_may_not_see(member, organiser, public_unit, topic):
+    _crowded_cell(public_unit, topic)
+    clause_with(public_unit, topic, ClauseVersionStatus.RATIFIED, visibility=INTERNAL, rating=ModelRating.PREFERRED)
+
+    def bounded(user):
+        matrix = coverage_against_model_clauses(units=[public_unit], topics=[topic], user=user, per_cell=2)
+        return matrix.cell(public_unit, topic)
+
+    assert bounded(member).clause_count == 7
+    assert all(clause.visibility != INTERNAL for clause in bounded(member).clauses)
+    assert bounded(organiser).clause_count == 8
+
+
+@pytest.mark.parametrize("size", [1, 4])
+def test_a_bounded_matrix_costs_the_same_queries_whatever_its_size(member, union, size, django_assert_num_queries):
+    _world(union, size)
+    for unit in BargainingUnit.objects.filter(union=union):
+        _crowded_cell(unit, Topic.objects.first())
+    units = BargainingUnit.objects.filter(union=union)
+
+    with django_assert_num_queries(5):
+        matrix = coverage_against_model_clauses(units=units, topics=Topic.objects.all(), user=member, per_cell=2)
+        assert all(len(cell.clauses) <= 2 for row in matrix.rows for cell in row.cells)

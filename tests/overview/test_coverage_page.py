@@ -99,3 +99,26 @@ def test_coverage_query_count_does_not_grow(client_for, member, union, topic, co
     TopicFactory(code="training")
     with django_assert_num_queries(few):
         client.get(reverse("coverage"))
+
+
+def test_a_crowded_cell_links_its_best_clauses_and_the_rest_in_the_library(client_for, member, unit, agreement, topic):
+    from bargaining.coverage import COVERAGE_CLAUSES_PER_CELL
+
+    clauses = []
+    for status in [ClauseVersionStatus.PROPOSED] * (COVERAGE_CLAUSES_PER_CELL + 2) + [ClauseVersionStatus.RATIFIED]:
+        clause = ClauseFactory(agreement=agreement, topic=topic, visibility=Visibility.MEMBERS)
+        ClauseVersionFactory(clause=clause, status=status)
+        clauses.append(clause)
+
+    response = client_for(member).get(reverse("coverage"))
+
+    cell = cell_of(response, unit, topic)
+    assert (cell.status, cell.best_clause, cell.clause_count) == ("ratified", clauses[-1], len(clauses))
+    linked = [clause for clause in clauses if reverse("clause_detail", args=[clause.pk]) + '"' in response.text]
+    assert len(linked) == COVERAGE_CLAUSES_PER_CELL
+    assert clauses[-1] in linked
+    assert "+3 more" in response.text
+    rest = f"{reverse('clause_list')}?bargaining_unit={unit.pk}&amp;topic={topic.code}"
+    assert rest in response.text
+    listed = client_for(member).get(f"{reverse('clause_list')}?bargaining_unit={unit.pk}&topic={topic.code}")
+    assert all(clause.title in listed.text for clause in clauses)

@@ -91,12 +91,33 @@ def test_member_stage_counts_leave_out_internal_consultations(client_for, member
 
 
 def test_recent_activity_hides_internal_events_from_members(client_for, member, officer, consultation):
-    ConsultationEventFactory(consultation=consultation, summary="Public notice received", visibility="members")
-    ConsultationEventFactory(consultation=consultation, summary="Our fallback is 20 days", visibility="internal")
+    ConsultationEventFactory(
+        consultation=consultation, summary="Public notice received", visibility="members", occurred_on=TODAY
+    )
+    ConsultationEventFactory(
+        consultation=consultation, summary="Our fallback is 20 days", visibility="internal", occurred_on=TODAY
+    )
 
     assert "Our fallback is 20 days" not in client_for(member).get(reverse("home")).text
     assert "Public notice received" in client_for(member).get(reverse("home")).text
     assert "Our fallback is 20 days" in client_for(officer).get(reverse("home")).text
+
+
+def test_recent_activity_looks_back_a_year(client_for, member, consultation):
+    ConsultationEventFactory(consultation=consultation, summary="Last spring", occurred_on=TODAY - 300 * DAY)
+    ConsultationEventFactory(consultation=consultation, summary="Two years ago", occurred_on=TODAY - 730 * DAY)
+
+    text = client_for(member).get(reverse("home")).text
+    assert "Last spring" in text
+    assert "Two years ago" not in text
+
+
+def test_a_quiet_year_says_so(client_for, member, consultation):
+    ConsultationEventFactory(consultation=consultation, summary="Two years ago", occurred_on=TODAY - 730 * DAY)
+
+    response = client_for(member).get(reverse("home"))
+    assert response.context["activity"] == []
+    assert "Nothing recorded in the last 12 months." in response.text
 
 
 def test_anonymous_visitor_gets_no_dashboard(client_for, anonymous, due_soon):

@@ -1,12 +1,13 @@
 """One search over everything a reader may see: clauses, model clauses, tools, proposals, consultations and their
 events, positions and principles, grouped by kind with a count for each.
 
-Clauses are found through their full-text index (bargaining/search.py). The other kinds are searched on the fly
-(plumbing.search.search_documents: a tsvector computed per row on PostgreSQL, substrings on SQLite) over the text
-the reader may read: each kind's `document` leaves out what a per-field rule hides (a model clause's walk-away
-wording and guidance, for anyone but the union's leadership). Every kind starts from `visible_to`, so a hidden
-record is never found, counted or quoted. One query per kind (its count rides along as a window), plus one for
-the clauses' highlights: a constant number, whatever the size of the library.
+Clauses are found through their full-text index (bargaining/search.py); timeline events and documents, the kinds
+that run to a million rows, through theirs (consultations/search.py). The other kinds, thousands of rows at most,
+are searched on the fly (plumbing.search.search_documents: a tsvector computed per row on PostgreSQL, substrings
+on SQLite) over the text the reader may read: each kind's `document` leaves out what a per-field rule hides (a
+model clause's walk-away wording and guidance, for anyone but the union's leadership). Every kind starts from
+`visible_to`, so a hidden record is never found, counted or quoted. One query per kind (its count rides along as
+a window), plus one for the clauses' highlights: a constant number, whatever the size of the library.
 """
 
 from collections.abc import Callable
@@ -23,11 +24,13 @@ from django.utils.translation import gettext_lazy as _
 
 from bargaining.models import Clause
 from bargaining.search import highlight_clauses, search_clauses
+from consultations import search as search_index
 from consultations.attachments import Attachment
 from consultations.models import Consultation, ConsultationEvent, EdTechTool, ProcurementProposal
 from plumbing.bilingual import text_in
 from plumbing.pages import excerpt, highlight
 from plumbing.search import TextQuery, light_stem, search_documents
+from plumbing.textindex import TextIndex
 from policies.models import ModelClause, Position, Principle
 
 PER_KIND = 5
@@ -69,6 +72,8 @@ class Kind:
     title: Callable = str
     # The Welsh text of records kept in both languages (plumbing.bilingual), searched without English stemming.
     welsh: Callable | None = None
+    # A full-text index of the kind's title and body (which then hold no text the reader may not read).
+    index: TextIndex | None = None
 
 
 MODEL_CLAUSE_OPEN = ("preferred_text", "fallback_text")
@@ -119,7 +124,8 @@ KINDS = [
         ),
         lambda: _text("summary"),
         "summary",
-        lambda event: (
+        index=search_index.EVENTS,
+        title=lambda event: (
             # Translators: an event of a consultation found by search: its kind, its date, and the consultation.
             gettext("%(kind)s (%(date)s): %(consultation)s")
             % {
@@ -155,6 +161,7 @@ KINDS = [
         lambda: _text("text"),
         "name",
         lambda document: document.name,
+        index=search_index.DOCUMENTS,
     ),
 ]
 
@@ -206,9 +213,12 @@ def _quoted_body(row, words) -> str:
 
 def _kind(kind: Kind, user, query, words, per_kind) -> Group:
     rows = kind.rows(user).annotate(search_body=kind.body())
-    document = Concat(F(kind.title_field), Value("\n"), F("search_body"), output_field=TextField())
-    welsh = kind.welsh() if kind.welsh else None
-    found = search_documents(rows, document, query, title_field=kind.title_field, welsh_document=welsh)
+    if kind.index is not None:
+        found = kind.index.matching(rows, query)
+    else:
+        document = Concat(F(kind.title_field), Value("\n"), F("search_body"), output_field=TextField())
+        welsh = kind.welsh() if kind.welsh else None
+        found = search_documents(rows, document, query, title_field=kind.title_field, welsh_document=welsh)
     rows, count = _counted(found, per_kind)
     results = [
         Result(

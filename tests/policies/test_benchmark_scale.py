@@ -10,10 +10,12 @@ from django.core.management import call_command
 from bargaining.models import Clause, ClauseVersion, ClauseVersionStatus, TabledBy
 from bargaining.search import search_clauses
 from consultations.models import ConsultationEvent
+from consultations.search import EVENTS
 from plumbing.search import parse_query
 from policies.management.commands._scale_data import MID, RARE, Builder, Sizes
 from policies.management.commands._scale_load import TARGETS, _followed, cases
 from policies.models import Position
+from tests.factories import ConsultationEventFactory
 
 
 @pytest.fixture
@@ -38,6 +40,14 @@ def test_the_full_text_index_is_filled_and_its_triggers_are_back(facts):
         tabled_on=clause.versions.get(number=3).tabled_on, status=ClauseVersionStatus.PROPOSED,
     )  # fmt: skip
     assert search_clauses(Clause.objects.all(), parse_query(RARE)).filter(pk=clause.pk).exists()
+
+
+def test_the_events_index_is_filled_and_kept_in_step_again(facts):
+    word = ConsultationEvent.objects.first().summary.split()[0]
+    found = EVENTS.matching(ConsultationEvent.objects.all(), parse_query(word))
+    assert found.count() == ConsultationEvent.objects.filter(summary__icontains=word).count() > 0
+    event = ConsultationEventFactory(consultation=ConsultationEvent.objects.first().consultation, summary="Zyzzyva")
+    assert list(EVENTS.matching(ConsultationEvent.objects.all(), parse_query("zyzzyva"))) == [event]
 
 
 def test_every_case_names_records_the_officer_may_see_and_a_target(facts):

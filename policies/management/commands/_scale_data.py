@@ -36,6 +36,8 @@ from bargaining.models import (
     Union,
 )
 from bargaining.models.rules import natural_key
+from consultations import search as consultation_search
+from consultations.attachments import Attachment
 from consultations.models import (
     Consultation,
     ConsultationEvent,
@@ -309,14 +311,20 @@ class Builder:
         }  # fmt: skip
 
 
+TEXT_INDEXES = [(ConsultationEvent, consultation_search.EVENTS), (Attachment, consultation_search.DOCUMENTS)]
+
+
 class full_text_index_paused:
-    """Switch the clause index's triggers off while rows pour in, then fill the index once (bargaining/0010)."""
+    """Switch the full-text indexes off while rows pour in, then fill each once: the clauses' triggers
+    (bargaining/0010), and the events' and documents' triggers (SQLite) or GIN indexes (PostgreSQL), see
+    consultations/search.py."""
 
     def __enter__(self):
         with connection.cursor() as cursor:
             if connection.vendor == "sqlite":
                 cursor.execute(
-                    "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'bargaining_clause_fts_%'"
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                    "AND (name LIKE 'bargaining_clause_fts_%' OR name LIKE 'consultations_%_fts_%')"
                 )
                 self.triggers = cursor.fetchall()
                 for name, _sql in self.triggers:
@@ -326,6 +334,8 @@ class full_text_index_paused:
                 cursor.execute(
                     "ALTER TABLE bargaining_clauseversion DISABLE TRIGGER bargaining_clause_reindex_for_version"
                 )
+                for _model, index in TEXT_INDEXES:
+                    cursor.execute(f"DROP INDEX {index.gin}")
         return self
 
     def __exit__(self, *exc):
@@ -334,6 +344,8 @@ class full_text_index_paused:
                 for _name, sql in self.triggers:
                     cursor.execute(sql)
                 cursor.execute("INSERT INTO bargaining_clause_fts(bargaining_clause_fts) VALUES ('rebuild')")
+                for _model, index in TEXT_INDEXES:
+                    index.rebuild(connection)
             else:
                 # The foreign keys are checked at commit; a table with checks pending cannot be altered.
                 cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
@@ -344,6 +356,10 @@ class full_text_index_paused:
                 # The trigger recomputes a clause's vector when it is set to NULL (see bargaining/0010).
                 cursor.execute("UPDATE bargaining_clause SET search_vector = NULL")
                 cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        if connection.vendor != "sqlite":
+            with connection.schema_editor(atomic=False) as editor:
+                for model, index in TEXT_INDEXES:
+                    index.create(model, editor)
         return False
 
 

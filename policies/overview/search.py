@@ -1,13 +1,14 @@
 """One search over everything a reader may see: clauses, model clauses, tools, proposals, consultations and their
 events, positions and principles, grouped by kind with a count for each.
 
-Clauses are found through their full-text index (bargaining/search.py); timeline events and documents, the kinds
-that run to a million rows, through theirs (consultations/search.py). The other kinds, thousands of rows at most,
-are searched on the fly (plumbing.search.search_documents: a tsvector computed per row on PostgreSQL, substrings
-on SQLite) over the text the reader may read: each kind's `document` leaves out what a per-field rule hides (a
-model clause's walk-away wording and guidance, for anyone but the union's leadership). Every kind starts from
-`visible_to`, so a hidden record is never found, counted or quoted. One query per kind (its count rides along as
-a window), plus one for the clauses' highlights: a constant number, whatever the size of the library.
+Clauses are found through their full-text index (bargaining/search.py); timeline events, documents and
+proposals, the kinds that run to tens of thousands of rows or more, through theirs (consultations/search.py).
+The other kinds, thousands of rows at most, are searched on the fly (plumbing.search.search_documents: a
+tsvector computed per row on PostgreSQL, substrings on SQLite) over the text the reader may read: each kind's
+`document` leaves out what a per-field rule hides (a model clause's walk-away wording and guidance, for anyone
+but the union's leadership). Every kind starts from `visible_to`, so a hidden record is never found, counted or
+quoted. One query per kind (its count rides along as a window), plus one for the clauses' highlights: a
+constant number, whatever the size of the library.
 """
 
 from collections.abc import Callable
@@ -108,6 +109,7 @@ KINDS = [
         lambda: _text("purpose", "budget_line"),
         "title",
         lambda proposal: proposal.title,
+        index=search_index.PROPOSALS,
     ),
     Kind(
         "consultations",

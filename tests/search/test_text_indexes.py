@@ -7,10 +7,10 @@ from django.urls import reverse
 
 from bargaining.access import Visibility
 from consultations.attachments import Attachment
-from consultations.models import ConsultationEvent
-from consultations.search import DOCUMENTS, EVENTS
+from consultations.models import ConsultationEvent, ProcurementProposal
+from consultations.search import DOCUMENTS, EVENTS, PROPOSALS
 from plumbing.search import parse_query
-from tests.factories import ConsultationEventFactory
+from tests.factories import ConsultationEventFactory, ProcurementProposalFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -103,6 +103,21 @@ def test_the_global_search_finds_events_and_documents_only_for_those_who_may_see
     assert found(other_officer)[:2] == (0, 0)
 
 
+def test_a_proposal_is_found_by_its_title_purpose_or_budget_line_and_kept_in_step():
+    proposal = ProcurementProposalFactory(
+        title="Attendance cameras", purpose="Monitoring corridors", budget_line="Capital reserve"
+    )
+    ProcurementProposalFactory(title="Reading app", purpose="Phonics practice", budget_line="Literacy grant")
+
+    def found(text):
+        return set(PROPOSALS.matching(ProcurementProposal.objects.all(), parse_query(text)))
+
+    assert found("camera") == found("monitor") == found("reserves") == {proposal}
+    ProcurementProposal.objects.filter(pk=proposal.pk).update(title="Attendance microphones")
+    assert found("microphone") == {proposal}
+    assert found("camera") == set()
+
+
 def plan(queryset) -> str:
     sql, params = queryset.query.sql_with_params()
     with connection.cursor() as cursor:
@@ -114,9 +129,12 @@ def plan(queryset) -> str:
         return "\n".join(str(row) for row in cursor.fetchall())
 
 
-@pytest.mark.parametrize("index", [EVENTS, DOCUMENTS], ids=["events", "documents"])
-def test_a_search_reads_the_index_rather_than_every_row(index):
-    model = ConsultationEvent if index is EVENTS else Attachment
+@pytest.mark.parametrize(
+    ("index", "model"),
+    [(EVENTS, ConsultationEvent), (DOCUMENTS, Attachment), (PROPOSALS, ProcurementProposal)],
+    ids=["events", "documents", "proposals"],
+)
+def test_a_search_reads_the_index_rather_than_every_row(index, model):
     searched = plan(index.matching(model.objects.all(), parse_query("monitoring -camera")))
 
     assert (index.gin if connection.vendor == "postgresql" else index.fts) in searched

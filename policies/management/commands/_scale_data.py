@@ -311,7 +311,11 @@ class Builder:
         }  # fmt: skip
 
 
-TEXT_INDEXES = [(ConsultationEvent, consultation_search.EVENTS), (Attachment, consultation_search.DOCUMENTS)]
+TEXT_INDEXES = [
+    (ConsultationEvent, consultation_search.EVENTS),
+    (Attachment, consultation_search.DOCUMENTS),
+    (ProcurementProposal, consultation_search.PROPOSALS),
+]
 
 
 class full_text_index_paused:

@@ -8,6 +8,7 @@ count when one of those unions consults about them.
 """
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import models
@@ -111,7 +112,7 @@ def deadlines_for(
         rows = rows.order_by("due", "pk")
         if limit is not None:
             rows = rows[:limit]
-        items.extend(READERS[kind][1](row, today) for row in rows)
+        items.extend(READERS[kind].item(row, today) for row in rows.select_related(*READERS[kind].related))
     items.sort(key=lambda item: (item.due, item.kind, item.record.pk))
     return items if limit is None else items[:limit]
 
@@ -140,7 +141,7 @@ class DueSoon:
 def due_soon_for(user, *, today: datetime.date, due_to: datetime.date, limit: int) -> DueSoon:
     """What is overdue and what falls due by `due_to`, each cut at `limit` and counted, without pulling every item
     into Python: for each kind, a window function numbers and counts each side and keeps the first `limit` ids
-    (a narrow query), then those few rows are read whole (a second query, only when there are any)."""
+    (a narrow query), then those few rows are read whole by id (a second query, only when there are any)."""
     overdue, upcoming, counts = [], [], {True: 0, False: 0}
     if not is_signed_in(user):
         return DueSoon([], 0, [], 0)
@@ -153,16 +154,19 @@ def due_soon_for(user, *, today: datetime.date, due_to: datetime.date, limit: in
                 of=Window(Count("pk"), partition_by=[F("late")]),
             )
             .filter(place__lte=limit)
-            .values_list("pk", "late", "of")
+            .values_list("pk", "due", "late", "of")
         )
         chosen, of_side = {}, {}
-        for pk, is_late, of in first:
-            chosen[pk] = bool(is_late)
+        for pk, due, is_late, of in first:
+            chosen[pk] = (due, bool(is_late))
             of_side[bool(is_late)] = of  # every row of a side carries the side's count
         for side, of in of_side.items():
             counts[side] += of
-        for row in rows.filter(pk__in=chosen) if chosen else ():
-            (overdue if chosen[row.pk] else upcoming).append(READERS[kind][1](row, today))
+        # The few rows chosen, read by id: they were chosen from the visible ones, so no rule needs applying again.
+        reader = READERS[kind]
+        for row in rows.model._default_manager.filter(pk__in=chosen).select_related(*reader.related) if chosen else ():
+            row.due, is_late = chosen[row.pk]
+            (overdue if is_late else upcoming).append(reader.item(row, today))
     key = lambda item: (item.due, item.kind, item.record.pk)  # noqa: E731
     return DueSoon(sorted(overdue, key=key)[:limit], counts[True], sorted(upcoming, key=key)[:limit], counts[False])
 
@@ -173,7 +177,7 @@ def _due_rows(user, today, due_to=None, due_from=None, overdue=None, kinds=None,
     if union is not None:
         unions = unions.filter(union_id=getattr(union, "pk", union))
     for kind in kinds or Kind.values:
-        rows = READERS[kind][0](user, unions, today)
+        rows = READERS[kind].rows(user, unions, today)
         if overdue is not None:
             rows = rows.filter(due__lt=today) if overdue else rows.filter(due__gte=today)
         if due_from is not None:
@@ -194,7 +198,6 @@ def _consultations(user, unions, today):
         .filter(union__in=unions)
         .with_notice_date(user)
         .annotate(due=Coalesce("response_deadline", days))
-        .select_related("union", "proposal__employer")
     )
 
 
@@ -228,7 +231,6 @@ def _information_requests(user, unions, today):
         )
         .exclude(Exists(answered))
         .annotate(due=Coalesce("answer_due_on", days))
-        .select_related("consultation__union", "consultation__proposal__employer")
     )
 
 
@@ -264,7 +266,6 @@ def _agreements(user, unions, today):
         .exclude(status=AgreementStatus.EXPIRED)
         .exclude(Exists(renewed))
         .annotate(due=F("term_end"))
-        .select_related("bargaining_unit__union")
     )
 
 
@@ -299,7 +300,6 @@ def _privacy_agreements(user, unions, today):
         .exclude(privacy_agreement_status__in=[PrivacyAgreementStatus.NONE, PrivacyAgreementStatus.REQUESTED])
         .filter(_consulted_about(user, unions, "proposal__tool"))
         .annotate(due=F("privacy_agreement_expires_on"))
-        .select_related("vendor")
     )
 
 
@@ -315,7 +315,6 @@ def _reviews(user, unions, today):
         .filter(_consulted_about(user, unions, "proposal"))
         .annotate(due=Coalesce("review_on", OneYearAfter(Coalesce("deployed_on", "proposed_start"))))
         .filter(due__isnull=False)
-        .select_related("employer", "tool")
     )
 
 
@@ -326,25 +325,27 @@ def _review_item(proposal, today):
 
 
 def _tasks(user, unions, today):
-    return (
-        Task.objects.visible_to(user)
-        .open()
-        .filter(union__in=unions)
-        .annotate(due=F("due_on"))
-        .select_related("union", "assignee")
-    )
+    return Task.objects.visible_to(user).open().filter(union__in=unions).annotate(due=F("due_on"))
 
 
 def _task_item(task, today):
     return Deadline(Kind.TASK, task.due, task, task.title, task.union, today)
 
 
+@dataclass(frozen=True)
+class Reader:
+    rows: Callable  # (user, unions, today) -> the visible rows of the kind, annotated `due`
+    item: Callable  # (row, today) -> its Deadline
+    related: tuple[str, ...]  # what the item reads of the row's relations
+
+
+_CONSULTATION = ("consultation__union", "consultation__proposal__employer")
 READERS = {
-    Kind.CONSULTATION_RESPONSE: (_consultations, _consultation_item),
-    Kind.INFORMATION_REQUEST: (_information_requests, _information_request_item),
-    Kind.AGREEMENT_EXPIRY: (_agreements, _agreement_item),
-    Kind.REOPENER: (_reopeners, _reopener_item),
-    Kind.PRIVACY_AGREEMENT: (_privacy_agreements, _privacy_agreement_item),
-    Kind.TOOL_REVIEW: (_reviews, _review_item),
-    Kind.TASK: (_tasks, _task_item),
+    Kind.CONSULTATION_RESPONSE: Reader(_consultations, _consultation_item, ("union", "proposal__employer")),
+    Kind.INFORMATION_REQUEST: Reader(_information_requests, _information_request_item, _CONSULTATION),
+    Kind.AGREEMENT_EXPIRY: Reader(_agreements, _agreement_item, ("bargaining_unit__union",)),
+    Kind.REOPENER: Reader(_reopeners, _reopener_item, ("bargaining_unit__union",)),
+    Kind.PRIVACY_AGREEMENT: Reader(_privacy_agreements, _privacy_agreement_item, ("vendor",)),
+    Kind.TOOL_REVIEW: Reader(_reviews, _review_item, ("employer", "tool")),
+    Kind.TASK: Reader(_tasks, _task_item, ("union", "assignee")),
 }

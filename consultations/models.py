@@ -471,6 +471,8 @@ class ConsultationEvent(models.Model):
             # A consultation's events of one kind, by date: its first notice, its open information requests and
             # the documents that answer them (the deadline engine asks for these of every open consultation).
             models.Index(fields=["consultation", "kind", "occurred_on"], name="event_by_kind"),
+            # The newest written first: notifications and the header's unread count read them in this order.
+            models.Index(fields=["created_at"], name="event_written_order"),
         ]
 
     # Set by consultations.services when it writes a record change; every other writer is refused that kind.

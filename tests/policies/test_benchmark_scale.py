@@ -30,6 +30,12 @@ def test_the_data_set_has_the_sizes_asked_for(facts):
     assert Position.objects.count() == 6
 
 
+def test_every_clause_keeps_its_latest_version_as_a_tabled_one_would(facts):
+    for clause in Clause.objects.all():
+        latest = clause.versions.order_by("-number").first()
+        assert (clause.current_version, clause.current_status) == (latest, latest.status)
+
+
 def test_the_full_text_index_is_filled_and_its_triggers_are_back(facts):
     rare = search_clauses(Clause.objects.all(), parse_query(RARE))
     assert rare.exists()

@@ -232,6 +232,11 @@ class Builder:
                 if first_own is None and clause.agreement_id in officers and clause.visibility == Visibility.MEMBERS:
                     first_own = clause
             ClauseVersion.objects.bulk_create(versions, batch_size=BATCH)
+            # What ClauseVersion.save keeps on the clause, which bulk_create does not call: its latest version.
+            latest = {version.clause_id: version for version in versions}  # in order of number: the last wins
+            for clause in batch:
+                clause.current_version, clause.current_status = latest[clause.pk], latest[clause.pk].status
+            Clause.objects.bulk_update(batch, ["current_version", "current_status"], batch_size=BATCH)
             made += len(batch)
             self.progress(f"clauses: {made:,} of {self.sizes.clauses:,}")
         topic = Topic.objects.filter(code="workload").get()

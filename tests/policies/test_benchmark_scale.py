@@ -28,9 +28,7 @@ def test_the_data_set_has_the_sizes_asked_for(facts):
     assert ClauseVersion.objects.count() == 180
     assert ConsultationEvent.objects.count() == 300
     assert Position.objects.count() == 6
-
-
-def test_every_clause_keeps_its_latest_version_as_a_tabled_one_would(facts):
+    # Every clause keeps its latest version, as tabling one does (bulk_create does not call save).
     for clause in Clause.objects.all():
         latest = clause.versions.order_by("-number").first()
         assert (clause.current_version, clause.current_status) == (latest, latest.status)
@@ -47,8 +45,7 @@ def test_the_full_text_index_is_filled_and_its_triggers_are_back(facts):
     )  # fmt: skip
     assert search_clauses(Clause.objects.all(), parse_query(RARE)).filter(pk=clause.pk).exists()
 
-
-def test_the_events_index_is_filled_and_kept_in_step_again(facts):
+    # The events' index too (consultations/search.py).
     word = ConsultationEvent.objects.first().summary.split()[0]
     found = EVENTS.matching(ConsultationEvent.objects.all(), parse_query(word))
     assert found.count() == ConsultationEvent.objects.filter(summary__icontains=word).count() > 0

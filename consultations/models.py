@@ -1,13 +1,11 @@
 """What employers propose to buy, and each union's consultation about it."""
 
-import datetime
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
-from django.db.models.functions import Upper
+from django.db.models.functions import Coalesce, Upper
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext, pgettext_lazy
@@ -25,6 +23,7 @@ from bargaining.models import (
     refuse_archived_parent,
     refuse_wider_visibility,
 )
+from plumbing.due import AddDays
 from plumbing.validators import plausible_date
 
 
@@ -294,15 +293,21 @@ class ConsultationQuerySet(UnionOwnedQuerySet):
         """Consultations still waiting for the employer's decision."""
         return self.exclude(stage__in=[ConsultationStage.DECISION, ConsultationStage.REVIEW])
 
-    def with_notice_date(self, user):
-        """Annotate `notice_on`: the first notice on the timeline that `user` may see (it dates `due_on`)."""
+    def with_due_date(self, user):
+        """Annotate `due`: the response deadline entered, or the union's statutory window counted from the notice.
+
+        The notice is the first one on the timeline that `user` may see (annotated `notice_on`), else the day the
+        consultation opened. The one statement of the rule: pages show it, the deadline engine filters and orders
+        by it, in SQL.
+        """
         first_notice = (
             ConsultationEvent.objects.visible_to(user)
             .filter(consultation=OuterRef("pk"), kind=EventKind.NOTICE)
             .order_by("occurred_on")
             .values("occurred_on")[:1]
         )
-        return self.annotate(notice_on=Subquery(first_notice))
+        counted = AddDays(Coalesce("notice_on", "opened_on"), F("union__statutory_response_days"))
+        return self.annotate(notice_on=Subquery(first_notice)).annotate(due=Coalesce("response_deadline", counted))
 
 
 class Consultation(models.Model):
@@ -350,17 +355,6 @@ class Consultation(models.Model):
 
     def get_absolute_url(self):
         return reverse("consultation_detail", args=[self.pk])
-
-    @property
-    def due_on(self) -> datetime.date:
-        """The response deadline entered, or the union's statutory window counted from the notice.
-
-        The notice is `notice_on` (from `with_notice_date`), else the day the consultation opened.
-        """
-        if self.response_deadline:
-            return self.response_deadline
-        start = getattr(self, "notice_on", None) or self.opened_on
-        return start + datetime.timedelta(days=self.union.statutory_response_days)
 
     @property
     def due_is_computed(self) -> bool:
@@ -495,15 +489,6 @@ class ConsultationEvent(models.Model):
                 raise ValidationError({"answer_due_on": _("Only an information request has an answer due.")})
             if self.occurred_on and self.answer_due_on < self.occurred_on:
                 raise ValidationError({"answer_due_on": _("The answer cannot be due before the request was sent.")})
-
-    @property
-    def answer_due(self) -> datetime.date | None:
-        """For an information request: the date entered, or the union's days for an answer from its date."""
-        if self.kind != EventKind.INFORMATION_REQUEST:
-            return None
-        if self.answer_due_on is not None:
-            return self.answer_due_on
-        return self.occurred_on + datetime.timedelta(days=self.consultation.union.information_request_days)
 
     def deletion_refusal(self) -> str | None:
         if self.kind == EventKind.RECORD_CHANGE:

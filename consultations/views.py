@@ -263,7 +263,7 @@ def consultation_list(request):
         return export_list(request, ConsultationFilter, columns.CONSULTATIONS)
     consultations = (
         Consultation.objects.visible_to(request.user)
-        .with_notice_date(request.user)
+        .with_due_date(request.user)
         .select_related("union", "proposal__employer", "proposal__tool")
     )
     context = filtered_page(

@@ -1,7 +1,5 @@
 """Agreements of the bargaining units, and the topics of the clause taxonomy."""
 
-import datetime
-
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -14,6 +12,7 @@ from simple_history.models import HistoricalRecords
 from bargaining.access import ReferenceQuerySet, UnionOwnedQuerySet, Visibility
 from bargaining.models.employers import BargainingUnit
 from bargaining.models.rules import refuse_wider_visibility
+from plumbing.due import AddDays
 from plumbing.validators import plausible_date
 
 
@@ -36,6 +35,11 @@ class AgreementQuerySet(UnionOwnedQuerySet):
     def active(self):
         """Agreements not archived: those offered when a new record is made."""
         return self.filter(archived_on__isnull=True)
+
+    def with_reopener_date(self):
+        """Annotate `reopener_notice_by`: the last day to give notice to reopen, `reopener_days` before the term
+        ends (None without an end). The one statement of the rule: pages show it, the deadline engine counts it."""
+        return self.annotate(reopener_notice_by=AddDays("term_end", F("reopener_days") * -1))
 
 
 class Agreement(models.Model):
@@ -87,13 +91,6 @@ class Agreement(models.Model):
 
     def get_absolute_url(self):
         return reverse("agreement_detail", args=[self.pk])
-
-    @property
-    def reopener_notice_by(self):
-        """The last day to give notice to reopen the agreement, if it has an end."""
-        if self.term_end is None:
-            return None
-        return self.term_end - datetime.timedelta(days=self.reopener_days)
 
     def deletion_refusal(self) -> str | None:
         """What was ratified is never erased (clauses depend on the rest, and are named when it is deleted)."""

@@ -96,8 +96,10 @@ def agreement_list(request):
     """Every agreement the reader may see; sorted by expiry, it says which expire or must be reopened soon."""
     if export_format(request):
         return export_list(request, AgreementFilter, columns.AGREEMENTS)
-    agreements = Agreement.objects.visible_to(request.user).select_related(
-        "bargaining_unit__union", "bargaining_unit__employer"
+    agreements = (
+        Agreement.objects.visible_to(request.user)
+        .with_reopener_date()
+        .select_related("bargaining_unit__union", "bargaining_unit__employer")
     )
     context = filtered_page(
         request,
@@ -118,7 +120,9 @@ def agreement_list(request):
 def agreement_detail(request, pk):
     user = request.user
     agreement = get_visible_or_404(
-        Agreement.objects.select_related("bargaining_unit__union", "bargaining_unit__employer"), user, pk=pk
+        Agreement.objects.with_reopener_date().select_related("bargaining_unit__union", "bargaining_unit__employer"),
+        user,
+        pk=pk,
     )
     clauses = (
         Clause.objects.visible_to(user).filter(agreement=agreement).with_current().select_related("topic").by_article()

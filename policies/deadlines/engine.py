@@ -191,14 +191,7 @@ def _due_rows(user, today, due_to=None, due_from=None, overdue=None, kinds=None,
 
 
 def _consultations(user, unions, today):
-    days = AddDays(Coalesce("notice_on", "opened_on"), F("union__statutory_response_days"))
-    return (
-        Consultation.objects.visible_to(user)
-        .open()
-        .filter(union__in=unions)
-        .with_notice_date(user)
-        .annotate(due=Coalesce("response_deadline", days))
-    )
+    return Consultation.objects.visible_to(user).open().filter(union__in=unions).with_due_date(user)
 
 
 def _consultation_item(consultation, today):
@@ -280,7 +273,8 @@ def _reopeners(user, unions, today):
     return (
         _agreements(user, unions, today)
         .filter(term_end__gte=today)
-        .annotate(due=AddDays("term_end", F("reopener_days") * -1))
+        .with_reopener_date()
+        .annotate(due=F("reopener_notice_by"))
     )
 
 

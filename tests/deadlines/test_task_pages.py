@@ -226,9 +226,14 @@ def test_consultations_list_marks_overdue_and_computed_deadlines_and_sorts_by_th
     assert "⚠ Overdue by 1" in response.text
     assert "(computed)" in response.text and "◷ Due in 5" in response.text
     assert "▲ soonest first" in response.text
-    # The sort is by the deadline entered (a computed one is counted in Python, after the page is cut).
-    assert [c for c in response.context["rows"] if c.response_deadline] == [late]
-    assert counted in response.context["rows"]
+    # The sort is by the date due, entered or counted: the counted one (in 5 days) after the late one.
+    assert list(response.context["rows"])[:2] == [late, counted]
+    later = ConsultationFactory(union=union, opened_on=TODAY - 40 * DAY, response_deadline=TODAY + 2 * DAY)
+    response = client.get(reverse("consultation_list"), {"ordering": "response_deadline"})
+    assert list(response.context["rows"])[:3] == [late, later, counted]
+    # Filtering by the date due counts the computed deadline too.
+    response = client.get(reverse("consultation_list"), {"deadline_after": TODAY + 3 * DAY})
+    assert list(response.context["rows"]) == [counted]
 
 
 def test_agreement_page_marks_expiry_and_reopener_dates(client_for, member, unit):
@@ -238,6 +243,22 @@ def test_agreement_page_marks_expiry_and_reopener_dates(client_for, member, unit
     text = client_for(member).get(reverse("agreement_detail", args=[agreement.pk])).text
     assert "◷ Due in 5" in text
     assert "Notice to reopen by" in text and "⚠ Overdue by" in text
+    last_day = TODAY + 5 * DAY - 90 * DAY
+    assert f"{last_day.day} {last_day:%b %Y}" in text
+
+
+def test_agreement_list_dates_the_reopener_notice_and_leaves_it_blank_without_an_end(client_for, member, unit):
+    from tests.factories import AgreementFactory
+
+    AgreementFactory(bargaining_unit=unit, term_end=TODAY + 100 * DAY, reopener_days=95, title="Ends")
+    AgreementFactory(bargaining_unit=unit, term_end=None, title="Open-ended")
+    response = client_for(member).get(reverse("agreement_list"))
+    assert f'<time datetime="{TODAY + 5 * DAY:%Y-%m-%d}">' in response.text
+    assert response.text.count("◷ Due in 5") == 1
+    assert {a.title: a.reopener_notice_by for a in response.context["rows"]} == {
+        "Ends": TODAY + 5 * DAY,
+        "Open-ended": None,
+    }
 
 
 def test_open_tasks_come_before_done_ones_and_the_state_filter_splits_them(client_for, officer, union):
@@ -248,3 +269,30 @@ def test_open_tasks_come_before_done_ones_and_the_state_filter_splits_them(clien
     assert list(client.get(reverse("task_list"), {"state": "done"}).context["rows"]) == [done]
     assert list(client.get(reverse("task_list"), {"state": "open", "mine": "me"}).context["rows"]) == [open_task]
     assert list(client.get(reverse("task_list"), {"mine": "others"}).context["rows"]) == []
+
+
+def test_the_api_filters_and_pages_consultations_by_the_date_due_as_the_reader_counts_it(api, member, organiser, union):
+    from consultations.models import EventKind
+    from tests.factories import ConsultationEventFactory, ConsultationFactory
+
+    entered = ConsultationFactory(union=union, opened_on=TODAY - 40 * DAY, response_deadline=TODAY + 10 * DAY)
+    counted = ConsultationFactory(union=union, opened_on=TODAY - 25 * DAY, response_deadline=None)  # due in 5
+    # Leadership sees a later notice: the window counts from it for them, from the opening for members.
+    ConsultationEventFactory(
+        consultation=counted, kind=EventKind.NOTICE, occurred_on=TODAY - 10 * DAY, visibility=Visibility.INTERNAL
+    )
+    url = "/api/v1/consultations/"
+
+    def ids(user, **params):
+        found, page = [], api(user).get(url, {"page_size": 1, **params})
+        while True:
+            assert page.status_code == 200, page.content
+            found += [row["id"] for row in page.data["results"]]
+            if not page.data["next"]:
+                return found
+            page = api(user).get(page.data["next"])
+
+    assert ids(member, ordering="response_deadline") == [counted.pk, entered.pk]
+    assert ids(organiser, ordering="response_deadline") == [entered.pk, counted.pk]  # due in 20 for them
+    assert ids(member, deadline_after=TODAY + 6 * DAY) == [entered.pk]
+    assert ids(organiser, deadline_after=TODAY + 15 * DAY) == [counted.pk]

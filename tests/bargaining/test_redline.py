@@ -100,3 +100,49 @@ def test_reflowed_whitespace_is_not_a_change():
     segments = redline("Staff shall be\ntrained.", "Staff shall be trained.")
 
     assert segments == [Segment("equal", "Staff shall be trained.")]
+
+
+def test_an_inserted_word_takes_one_space_so_neither_text_gets_a_double_space():
+    assert redline("Staff shall be paid.", "Staff shall always be paid.") == [
+        Segment("equal", "Staff shall "),
+        Segment("insert", "always "),
+        Segment("equal", "be paid."),
+    ]
+    assert redline("Staff shall always be paid.", "Staff shall be paid.") == [
+        Segment("equal", "Staff shall "),
+        Segment("delete", "always "),
+        Segment("equal", "be paid."),
+    ]
+
+
+def test_leading_and_trailing_whitespace_is_kept_on_the_side_that_has_it():
+    assert redline("  Notice.", "Notice.\n") == [
+        Segment("delete", "  "),
+        Segment("equal", "Notice."),
+        Segment("insert", "\n"),
+    ]
+
+
+def test_random_edits_keep_both_texts_and_every_word_apart():
+    """Many edits at random (insertions, deletions, replacements, reflowed lines): the invariants hold for all."""
+    import random
+
+    words = ["the", "district", "shall", "union", "employer", "notice", "days", "consult", "agree", "staff", "data"]
+    rng = random.Random(20261201)  # noqa: S311 - repeatable test data, not a secret
+    for _ in range(2000):
+        old = [rng.choice(words) for _ in range(rng.randint(0, 25))]
+        new = list(old)
+        for _ in range(rng.randint(0, 6)):
+            at = rng.randint(0, len(new))
+            action = rng.choice(["insert", "delete", "replace"])
+            if action == "insert":
+                new.insert(at, rng.choice(words))
+            elif new:
+                at = min(at, len(new) - 1)
+                new[at : at + 1] = [] if action == "delete" else [rng.choice(words)]
+        old_text, new_text = " ".join(old), rng.choice([" ", "\n"]).join(new)
+        segments = redline(old_text, new_text)
+        assert joined(segments, "equal", "insert") == new_text
+        assert joined(segments, "equal", "delete").split() == old
+        assert all(kind != following for kind, following in pairwise(s.kind for s in segments))
+        assert all(s.text for s in segments)

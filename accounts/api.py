@@ -5,12 +5,12 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_seriali
 from rest_framework import exceptions, serializers, status
 from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle, UserRateThrottle
 from rest_framework.views import APIView
 
 from accounts.models import ApiToken
 from accounts.services import issue_api_token
 from plumbing.api import ERROR
+from plumbing.api.throttles import ScopedRateThrottle, UserRateThrottle
 from plumbing.clientip import client_ip
 
 TOKEN = inline_serializer(

@@ -11,11 +11,11 @@ from rest_framework.exceptions import NotFound, PermissionDenied
 from rest_framework.parsers import MultiPartParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
-from rest_framework.throttling import UserRateThrottle
 from rest_framework.views import APIView
 
 from bargaining.models import Union
 from plumbing.api.schema import ERROR
+from plumbing.api.throttles import UserRateThrottle
 from plumbing.imports import MAX_BYTES, BadFile, check_size
 from policies.import_views import EVERYTHING, ONLY_OFFICERS, import_file
 from policies.imports import KINDS

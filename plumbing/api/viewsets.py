@@ -20,10 +20,10 @@ from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.parsers import JSONParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
 from plumbing.api.errors import Conflict, PreconditionFailed, PreconditionRequired
 from plumbing.api.schema import CaucusAutoSchema
+from plumbing.api.throttles import AnonRateThrottle, UserRateThrottle
 from plumbing.export import FORMATS, export_response
 from plumbing.pagination import CaucusPagination
 from plumbing.records import DeletionRefused, delete_record, may_edit

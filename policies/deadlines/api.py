@@ -4,9 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, serializers, viewsets
 from rest_framework.renderers import JSONRenderer
-from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
 from plumbing.api import ERROR, VALIDATION_ERROR, CaucusPagination, CaucusViewSet, JSONAnswers
+from plumbing.api.throttles import AnonRateThrottle, UserRateThrottle
 from policies.deadlines.engine import Deadlines, Kind
 from policies.deadlines.filters import TaskFilter
 from policies.deadlines.models import Task

@@ -11,12 +11,12 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import exceptions, generics, permissions, status
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle, UserRateThrottle
 from rest_framework.views import APIView
 
 from bargaining.models import DocumentLanguage
 from consultations.models import Consultation
 from plumbing.api import ERROR, VALIDATION_ERROR, CaucusPagination, as_drf_error
+from plumbing.api.throttles import AnonRateThrottle, ScopedRateThrottle, UserRateThrottle
 from policies.documents.common import reader_label
 from policies.documents.information_request import (
     Letter,

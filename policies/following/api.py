@@ -4,9 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, viewsets
 from rest_framework.renderers import JSONRenderer
-from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
 from plumbing.api import ERROR, VALIDATION_ERROR, CaucusPagination, CaucusViewSet, JSONAnswers
+from plumbing.api.throttles import AnonRateThrottle, UserRateThrottle
 from policies.following.models import Follow
 from policies.following.notifications import notifications_for
 from policies.following.serializers import FollowSerializer, NotificationSerializer

@@ -8,12 +8,12 @@ from rest_framework import exceptions, permissions, serializers
 from rest_framework.decorators import action
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 from rest_framework.views import APIView
 
 from consultations.api import EdTechToolViewSet
 from consultations.serializers import EdTechToolSerializer
 from plumbing.api import ERROR, VALIDATION_ERROR
+from plumbing.api.throttles import AnonRateThrottle, UserRateThrottle
 from plumbing.keyset import CURSOR_PARAM, InvalidCursor
 from plumbing.search import MAX_TERMS, parse_query
 from policies.overview.search import CLAUSES_LABEL, KINDS, PER_KIND, search_everything

@@ -9,8 +9,8 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 from rest_framework.test import APIClient
-from rest_framework.throttling import ScopedRateThrottle
 
+from plumbing.api.throttles import ScopedRateThrottle
 from plumbing.clientip import client_ip
 from plumbing.sessions import LAST_SEEN
 from tests.factories import UserFactory

@@ -2,9 +2,9 @@
 
 import pytest
 from rest_framework.test import APIClient
-from rest_framework.throttling import ScopedRateThrottle
 
 from accounts.models import ApiToken
+from plumbing.api.throttles import ScopedRateThrottle
 from tests.factories import PositionFactory
 
 pytestmark = pytest.mark.django_db

@@ -73,6 +73,9 @@ class SearchResultSerializer(serializers.Serializer):
     title = serializers.CharField(help_text=_("HTML: the record's name, escaped, with the matches in <mark>."))
     url = serializers.CharField(help_text=_("The record's web page."))
     snippet = serializers.CharField(help_text=_("HTML: a window of the record's text, escaped, matches in <mark>."))
+    context = serializers.CharField(
+        allow_blank=True, help_text=_("Plain text: where the record sits, such as a clause's agreement and employer.")
+    )
 
 
 class SearchGroupSerializer(serializers.Serializer):

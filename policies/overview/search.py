@@ -44,6 +44,7 @@ class Result:
     title: str  # escaped HTML, matches marked
     url: str
     snippet: str  # escaped HTML, matches marked
+    context: str = ""  # plain text: where the record sits (a clause's agreement and employer)
 
 
 @dataclass
@@ -195,6 +196,8 @@ def _clauses(user, query, raw, per_kind) -> Group:
             ),
             url=clause.get_absolute_url(),
             snippet=marks[clause.pk].snippet if clause.pk in marks else "",
+            # Articles are numbered alike across agreements: say whose this one is.
+            context=f"{clause.agreement.title} · {clause.agreement.bargaining_unit.employer.name}",
         )
         for clause in rows
     ]

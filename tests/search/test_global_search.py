@@ -3,6 +3,7 @@ reader may see, in results, counts and snippets, per-field rules included."""
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from bargaining.access import Visibility
 from tests.factories import (
@@ -100,6 +101,16 @@ def test_clauses_are_found_through_the_index_with_a_link_to_all_of_them(client_f
     assert found["clauses"] == 1
     assert "teacher&#x27;s <mark>workload</mark>" in response.text
     assert f"{reverse('clause_list')}?search=workloads" in response.text or found["clauses"] <= 5
+
+
+def test_a_clause_found_says_whose_agreement_it_is_on_the_page_and_in_the_api(client_for, api, member, members_clause):
+    agreement = members_clause.agreement
+    where = f"{agreement.title} · {agreement.bargaining_unit.employer.name}"
+    page = client_for(member).get(reverse("search"), {"q": "workloads"})
+    assert f'<p class="meta">{escape(where)}</p>' in page.text
+    answer = api(member).get("/api/v1/search/", {"q": "workloads"}).data
+    [clauses] = [group for group in answer["groups"] if group["kind"] == "clauses"]
+    assert [result["context"] for result in clauses["results"]] == [where]
 
 
 @pytest.mark.parametrize("persona", ["member", "other_officer", "anonymous"])

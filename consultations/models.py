@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models import Case, F, OuterRef, Q, Subquery, When
 from django.db.models.functions import Coalesce, Upper
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -422,6 +422,16 @@ class ConsultationEventQuerySet(UnionOwnedQuerySet):
     def editable_by(self, user):
         # What the record says happened to it is not for anyone to rewrite, staff included.
         return super().editable_by(user).exclude(kind=EventKind.RECORD_CHANGE)
+
+    def with_answer_due(self):
+        """Annotate `answer_due`: for an information request, the date entered, or the union's days for an answer
+        counted from the request (None for other kinds). The one statement of the rule: the consultation's page
+        shows it, the deadline engine counts it."""
+        counted = AddDays("occurred_on", F("consultation__union__information_request_days"))
+        request = Q(kind=EventKind.INFORMATION_REQUEST)
+        return self.annotate(
+            answer_due=Case(When(request, then=Coalesce("answer_due_on", counted)), output_field=models.DateField())
+        )
 
 
 class ConsultationEvent(models.Model):

@@ -28,7 +28,7 @@ from consultations.models import (
     ProcurementProposal,
     ProposalStatus,
 )
-from plumbing.due import DUE_SOON_DAYS, AddDays, OneYearAfter, due_state
+from plumbing.due import DUE_SOON_DAYS, OneYearAfter, due_state
 from policies.deadlines.models import Task
 
 
@@ -215,7 +215,6 @@ def _information_requests(user, unions, today):
         kind=EventKind.DOCUMENT_RECEIVED,
         occurred_on__gte=OuterRef("occurred_on"),
     )
-    days = AddDays("occurred_on", F("consultation__union__information_request_days"))
     return (
         ConsultationEvent.objects.visible_to(user)
         .filter(
@@ -223,7 +222,8 @@ def _information_requests(user, unions, today):
             consultation__in=Consultation.objects.visible_to(user).open().filter(union__in=unions),
         )
         .exclude(Exists(answered))
-        .annotate(due=Coalesce("answer_due_on", days))
+        .with_answer_due()
+        .annotate(due=F("answer_due"))
     )
 
 

@@ -162,6 +162,7 @@ def consultation_detail(request, pk):
     events = (
         ConsultationEvent.objects.visible_to(user)
         .filter(consultation=consultation)
+        .with_answer_due()
         .select_related("author", "consultation__union", "information_request")
         .order_by("-occurred_on", "-created_at")
     )

@@ -333,3 +333,25 @@ def test_a_negative_cost_is_refused_on_the_cost_field(client_for, officer, tool,
     assert response.context["form"].errors["cost"] == ["The cost cannot be negative."]
     assert 'value="Pilot with a negative cost"' in response.text
     assert not ProcurementProposal.objects.filter(title="Pilot with a negative cost").exists()
+
+
+def test_an_information_request_shows_when_its_answer_is_due_entered_or_counted(client_for, member, consultation):
+    import datetime
+
+    from consultations.models import EventKind
+
+    consultation.union.information_request_days = 10
+    consultation.union.save()
+    sent = datetime.date(2026, 3, 2)
+    ConsultationEventFactory(consultation=consultation, kind=EventKind.INFORMATION_REQUEST, occurred_on=sent)
+    ConsultationEventFactory(
+        consultation=consultation,
+        kind=EventKind.INFORMATION_REQUEST,
+        occurred_on=sent,
+        answer_due_on=datetime.date(2026, 4, 1),
+    )
+    ConsultationEventFactory(consultation=consultation, kind=EventKind.MEETING, occurred_on=sent)
+    text = client_for(member).get(reverse("consultation_detail", args=[consultation.pk])).text
+    assert "Answer due 12 Mar 2026" in text and "(counted: 10 days from the request)" in text
+    assert "Answer due 1 Apr 2026" in text
+    assert text.count("Answer due") == 2

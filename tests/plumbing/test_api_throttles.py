@@ -39,8 +39,8 @@ def test_a_user_gets_the_rate_and_then_429_with_retry_after(api, member, clock, 
     assert statuses(client, 4) == [200] * 4
     refused = client.get(URL)
     assert refused.status_code == 429
-    # The rest of this minute, and a quarter of the next, while this minute's four still weigh 3/4 or more.
-    assert int(refused["Retry-After"]) == 75
+    # Once the tenth of a minute that counts the four has gone out of the last minute.
+    assert int(refused["Retry-After"]) == 66
 
 
 def test_each_user_and_each_anonymous_address_has_its_own_count(api, member, officer, anonymous, clock, rates):
@@ -49,16 +49,37 @@ def test_each_user_and_each_anonymous_address_has_its_own_count(api, member, off
     assert statuses(api(anonymous), 3) == [401, 401, 429]  # counted before it is refused for want of a sign-in
 
 
-def test_the_previous_minute_still_counts_for_the_part_of_it_the_last_minute_covers(api, member, clock, rates):
+def test_requests_count_for_a_minute_whichever_window_they_fell_in(api, member, clock, rates):
     client = api(member)
-    clock[0] += 0.9 * MINUTE
+    clock[0] += 54
     assert statuses(client, 4) == [200] * 4
-    # A quarter into the next minute, three quarters of the previous one's four still count: room for one.
-    clock[0] += 0.35 * MINUTE
-    assert statuses(client, 2) == [200, 429]
-    # Once both those minutes have gone by, the full rate again.
-    clock[0] += 2 * MINUTE
+    clock[0] += 56  # into the next minute, but the four were less than a minute ago
+    assert statuses(client, 1) == [429]
+    clock[0] += 10  # a minute and six seconds after them
     assert statuses(client, 5) == [200] * 4 + [429]
+
+
+def test_no_more_than_the_rate_gets_through_in_any_minute_however_the_requests_fall(api, member, clock, rates):
+    rates(user="20/minute")
+    client = api(member)
+    clock[0] += 59
+    first = statuses(client, 20)
+    clock[0] += 2  # just into the next minute
+    second = statuses(client, 20)
+    clock[0] += 56  # still within a minute of the first burst
+    third = statuses(client, 20)
+    clock[0] += 10  # a minute and eight seconds after the first burst
+    fourth = statuses(client, 21)
+    assert first.count(200) == 20
+    assert first.count(200) + second.count(200) + third.count(200) == 20
+    assert fourth.count(200) == 20
+
+
+def test_a_rate_of_zero_refuses_everything_with_429_not_an_error(api, member, clock, rates):
+    rates(user="0/minute")
+    response = api(member).get(URL)
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) == 60
 
 
 def test_refused_requests_are_not_counted(api, member, clock, rates):
@@ -82,5 +103,5 @@ def test_what_is_kept_per_client_stays_a_number_however_many_requests(api, membe
     rates(user="100000/minute")
     statuses(api(member), 60)
     key = f"throttle_user_{member.pk}"
-    assert cache.get(f"{key}:{int(clock[0] // MINUTE)}") == 60
+    assert cache.get(f"{key}:{int(clock[0] // (MINUTE / 10))}") == 60
     assert cache.get(key) is None  # no log of request times, as DRF's own throttle keeps

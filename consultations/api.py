@@ -101,6 +101,10 @@ class ConsultationViewSet(CaucusViewSet):
     precondition_actions = ("stage",)
     etag_actions = precondition_actions
 
+    def get_queryset(self):
+        # The date the response is due, as the caller's timeline counts it (the serializer and filters read it).
+        return super().get_queryset().with_due_date(self.request.user)
+
     def get_prefetches(self):
         # A consultation may have led to clauses the caller may not read: list only the others.
         clauses = Clause.objects.visible_to(self.request.user).only("pk")

@@ -63,8 +63,10 @@ PROPOSALS = Columns(
 def _visible_clauses(queryset, user):
     # A consultation may have led to clauses the reader may not see: those are left out of the cell.
     clauses = Clause.objects.visible_to(user).select_related("agreement")
-    return queryset.select_related("union", "proposal__employer", "proposal__tool").prefetch_related(
-        Prefetch("resulting_clauses", queryset=clauses, to_attr="visible_clauses")
+    return (
+        queryset.with_due_date(user)
+        .select_related("union", "proposal__employer", "proposal__tool")
+        .prefetch_related(Prefetch("resulting_clauses", queryset=clauses, to_attr="visible_clauses"))
     )
 
 
@@ -79,6 +81,8 @@ CONSULTATIONS = Columns(
         Column("Stage", display("stage"), field="stage"),
         Column("Opened on", attr("opened_on"), field="opened_on"),
         Column("Response deadline", attr("response_deadline"), field="response_deadline"),
+        # Entered, or counted from the notice: the list and its filters use this date (ConsultationFilter).
+        Column("Response due", attr("due")),
         Column("Outcome", attr("outcome"), field="outcome"),
         Column("Visibility", display("visibility"), field="visibility"),
         Column(

@@ -1,6 +1,8 @@
 """How vendors, tools, proposals, consultations and their events look through the API."""
 
 from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from bargaining.models import JobGroup
@@ -117,6 +119,14 @@ class ProcurementProposalSerializer(CaucusSerializer):
 
 
 class ConsultationSerializer(CaucusSerializer):
+    response_due = serializers.SerializerMethodField(
+        help_text=(
+            "When the response is due: the deadline entered, or the union's statutory window counted from the "
+            "first notice the caller may see (else from the opening). `ordering=response_deadline`, "
+            "`deadline_after` and `deadline_before` use this date."
+        )
+    )
+
     class Meta:
         model = Consultation
         api_name = "consultation"
@@ -128,6 +138,7 @@ class ConsultationSerializer(CaucusSerializer):
             "stage",
             "opened_on",
             "response_deadline",
+            "response_due",
             "outcome",
             "visibility",
             "resulting_clauses",
@@ -135,6 +146,15 @@ class ConsultationSerializer(CaucusSerializer):
         # A consultation moves from stage to stage through its own workflow step (POST .../stage/).
         read_only_fields = ["stage"]
         extra_kwargs = {"resulting_clauses": {"help_text": "Clauses negotiated because of this consultation."}}
+
+    @extend_schema_field(OpenApiTypes.DATE)
+    def get_response_due(self, consultation):
+        if not hasattr(consultation, "due"):  # just written: read as the caller's timeline counts it
+            user = self.context["request"].user
+            consultation.due = (
+                Consultation.objects.with_due_date(user).values_list("due", flat=True).get(pk=consultation.pk)
+            )
+        return serializers.DateField().to_representation(consultation.due)
 
 
 class ConsultationEventSerializer(CaucusSerializer):

@@ -296,3 +296,22 @@ def test_the_api_filters_and_pages_consultations_by_the_date_due_as_the_reader_c
     assert ids(organiser, ordering="response_deadline") == [entered.pk, counted.pk]  # due in 20 for them
     assert ids(member, deadline_after=TODAY + 6 * DAY) == [entered.pk]
     assert ids(organiser, deadline_after=TODAY + 15 * DAY) == [counted.pk]
+
+
+def test_the_api_and_the_export_give_the_date_the_response_is_due(api, client_for, officer, member, union):
+    from tests.factories import ConsultationFactory
+
+    counted = ConsultationFactory(union=union, opened_on=TODAY - 25 * DAY, response_deadline=None)  # due in 5
+    detail = f"/api/v1/consultations/{counted.pk}/"
+    assert api(member).get(detail).data["response_due"] == (TODAY + 5 * DAY).isoformat()
+    [row] = api(member).get("/api/v1/consultations/").data["results"]
+    assert (row["response_deadline"], row["response_due"]) == (None, (TODAY + 5 * DAY).isoformat())
+    # Written through the API: the answer reads the new date as the caller's timeline counts it.
+    changed = api(officer).patch(detail, {"response_deadline": (TODAY + 9 * DAY).isoformat()})
+    assert changed.status_code == 200, changed.data
+    assert changed.data["response_due"] == (TODAY + 9 * DAY).isoformat()
+    exported = client_for(member).get(reverse("consultation_list"), {"format": "csv"})
+    csv = b"".join(exported.streaming_content).decode()
+    header, line = csv.splitlines()[:2]
+    assert "Response due" in header.split(",")
+    assert (TODAY + 9 * DAY).isoformat() in line

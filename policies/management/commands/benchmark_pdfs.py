@@ -167,6 +167,8 @@ class Command(BaseCommand):
         if phase.startswith("bare-memory-"):
             return bare_memory(runs=runs, html_path=html_path)
         document = phase.removeprefix("memory-")
+        # As a server does once loaded (config/wsgi.py), before it makes anything of its own.
+        settle_heap()
         try:
             with transaction.atomic():
                 data = build_data(clauses_per_topic=clauses_per_topic)
@@ -176,8 +178,6 @@ class Command(BaseCommand):
                         render()
                     result = {"peak_mb": peak_mb()}
                 else:
-                    # As a server does once loaded (config/wsgi.py): the start-up heap is out of the collector's way.
-                    settle_heap()
                     Path(html_path).write_text(html())
                     result = interleaved(render, bare_render(html_path), runs=runs)
                 raise Rollback

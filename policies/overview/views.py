@@ -155,7 +155,9 @@ def proposal_detail(request, pk):
 def consultation_detail(request, pk):
     user = request.user
     consultation = get_visible_or_404(
-        Consultation.objects.select_related("union", "proposal__employer", "proposal__tool"), user, pk=pk
+        Consultation.objects.with_due_date(user).select_related("union", "proposal__employer", "proposal__tool"),
+        user,
+        pk=pk,
     )
     can_edit = may_edit(user, consultation)
     proposal = consultation.proposal

@@ -355,3 +355,20 @@ def test_an_information_request_shows_when_its_answer_is_due_entered_or_counted(
     assert "Answer due 12 Mar 2026" in text and "(counted: 10 days from the request)" in text
     assert "Answer due 1 Apr 2026" in text
     assert text.count("Answer due") == 2
+
+
+def test_the_consultation_page_gives_the_response_due_entered_or_counted(client_for, member, union):
+    import datetime
+
+    from consultations.models import EventKind
+
+    union.statutory_response_days = 20
+    union.save()
+    counted = ConsultationFactory(union=union, opened_on=datetime.date(2026, 3, 1), response_deadline=None)
+    ConsultationEventFactory(consultation=counted, kind=EventKind.NOTICE, occurred_on=datetime.date(2026, 3, 5))
+    entered = ConsultationFactory(union=union, response_deadline=datetime.date(2026, 6, 30))
+    page = client_for(member).get(reverse("consultation_detail", args=[counted.pk])).text
+    assert '<time datetime="2026-03-25">25 Mar 2026</time> <span class="muted-inline"' in page
+    assert "(computed)" in page
+    page = client_for(member).get(reverse("consultation_detail", args=[entered.pk])).text
+    assert '<time datetime="2026-06-30">30 Jun 2026</time></dd>' in page

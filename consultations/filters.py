@@ -82,7 +82,8 @@ class ConsultationFilter(filters.FilterSet):
         field_name="proposal__employer", model=Employer, kind="employers", search=("name",), to_field_name="slug"
     )
     proposal = LookupFilter(model=ProcurementProposal, kind="proposals", search=("title",))
-    # The date the response is due, entered or counted from the notice (`with_due_date`).
+    # The date the response is due, entered or counted from the notice: every queryset this filter is given comes
+    # annotated by `with_due_date(user)` (the list page, its export's columns, the API's viewset).
     deadline_after = filters.DateFilter(field_name="due", lookup_expr="gte", label=_("Response due on or after"))
     deadline_before = filters.DateFilter(field_name="due", lookup_expr="lte", label=_("Response due on or before"))
     visibility = filters.ChoiceFilter(choices=Visibility.choices)
@@ -91,12 +92,6 @@ class ConsultationFilter(filters.FilterSet):
     class Meta:
         model = Consultation
         fields = ["union", "stage", "tool", "employer", "proposal"]
-
-    def __init__(self, data=None, queryset=None, *, request=None, **kwargs):
-        # Pages, exports and the API all filter and sort by the date due, as the requester's timeline counts it.
-        if queryset is not None and "due" not in queryset.query.annotations:
-            queryset = queryset.with_due_date(getattr(request, "user", None))
-        super().__init__(data, queryset, request=request, **kwargs)
 
 
 class ConsultationEventFilter(filters.FilterSet):

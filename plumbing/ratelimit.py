@@ -29,12 +29,17 @@ class RateLimit:
         """Count one hit for `key`; False when it is over the limit (the hit is refused)."""
         window = int(time.time() // self.seconds)
         cache_key = f"ratelimit:{self.name}:{key}:{window}"
-        cache.add(cache_key, 0, timeout=self.seconds + 1)
+        timeout = self.seconds + 1
+        if cache.add(cache_key, 1, timeout=timeout):
+            return self.limit >= 1
         try:
             count = cache.incr(cache_key)
         except ValueError:  # expired between add and incr
-            cache.set(cache_key, 1, timeout=self.seconds + 1)
-            count = 1
+            cache.set(cache_key, 1, timeout=timeout)
+            return self.limit >= 1
+        # The database cache's incr writes the value back with the cache's default timeout (300 s): without this,
+        # an hourly limit would start again after five quiet minutes.
+        cache.touch(cache_key, timeout)
         return count <= self.limit
 
     def retry_after(self) -> int:

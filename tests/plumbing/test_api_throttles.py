@@ -105,3 +105,27 @@ def test_what_is_kept_per_client_stays_a_number_however_many_requests(api, membe
     key = f"throttle_user_{member.pk}"
     assert cache.get(f"{key}:{int(clock[0] // (MINUTE / 10))}") == 60
     assert cache.get(key) is None  # no log of request times, as DRF's own throttle keeps
+
+
+def test_a_rate_limit_keeps_its_counter_for_its_whole_period_in_the_database_cache(settings):
+    """Django's database cache implements incr as get and set, which writes back its default timeout (300 s)."""
+    import datetime
+
+    from django.core.management import call_command
+    from django.db import connection
+    from django.utils import timezone
+
+    from plumbing.ratelimit import RateLimit
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "test_cache"}}
+    call_command("createcachetable", verbosity=0)
+    limit = RateLimit.parse("test-hourly", "5/hour")
+    assert [limit.hit("client") for _ in range(6)] == [True] * 5 + [False]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT expires FROM test_cache WHERE cache_key LIKE %s", ["%ratelimit:test-hourly:client:%"])
+        [(expires,)] = cursor.fetchall()
+    if isinstance(expires, str):
+        expires = datetime.datetime.fromisoformat(expires)
+    if timezone.is_naive(expires):
+        expires = timezone.make_aware(expires, datetime.UTC)
+    assert expires > timezone.now() + datetime.timedelta(minutes=59)

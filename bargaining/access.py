@@ -10,6 +10,7 @@ This module imports no model: a user's unions are reached through `user.membersh
 models can build their querysets from these rules without an import circle.
 """
 
+import functools
 import operator
 from functools import reduce
 
@@ -55,29 +56,54 @@ def union_ids(user, roles=None):
     """A subquery of the unions `user` belongs to (optionally in one of `roles`); `user` is signed in.
 
     A subquery rather than a list, so that applying a rule never costs a query of its own. Built once per user
-    object and roles, and handed out as a fresh copy: only its SQL is kept (never rows), so it is never stale, and
-    a page applying a dozen rules does not build the same subquery forty times.
+    and roles in a process (it names the user by id only), and handed out as a fresh copy: only its SQL is kept,
+    never rows, so it is never stale, and a request applying a dozen rules does not build it forty times.
     """
-    built = user.__dict__.setdefault("_union_ids", {})
     key = None if roles is None else tuple(sorted(roles))
-    if key not in built:
-        memberships = user.memberships.filter(user__is_active=True)
-        if roles is not None:
-            memberships = memberships.filter(role__in=roles)
-        built[key] = memberships.values("union_id")
-    return built[key].all()
+    if not hasattr(user, "_meta"):
+        # A stand-in reader (policies.documents.audience.AudienceReader) answers for its own memberships.
+        return _memberships_in(user.memberships, key)
+    return _union_ids(user._meta.get_field("memberships").related_model, user.pk, key).all()
 
 
-def visibility_q(user, *, union: str, visibility: str) -> Q:
-    """The rows whose `visibility` field (a lookup path) lets `user` read them."""
-    public = Q(**{visibility: Visibility.PUBLIC})
+@functools.lru_cache(maxsize=4096)
+def _union_ids(membership, user_id, roles):
+    return _memberships_in(membership.objects.filter(user=user_id).order_by(), roles)
+
+
+def _memberships_in(memberships, roles):
+    memberships = memberships.filter(user__is_active=True)
+    if roles is not None:
+        memberships = memberships.filter(role__in=roles)
+    return memberships.values("union_id")
+
+
+def chain_visibility_q(user, *, union: str, visibilities: list[str]) -> Q:
+    """The rows that `user` may read when each of `visibilities` (lookup paths: the row's own and its ancestors')
+    must let them read it, all of them owned by the one union at `union`.
+
+    A level marked public lets anyone read; members-only, the union's members; internal, its officers and
+    organisers. With one union for every level, the rule comes to three cases: every level public; every level
+    public or members-only, for a member of the union; or any of the three, for one of its leadership. Two
+    subqueries however many levels there are (a level at a time took two per level, six for a clause, and
+    building and compiling them was most of a small list's request). Site staff are not special here:
+    `visible_to` lets them through before this.
+    """
+    every = (Visibility.PUBLIC, Visibility.MEMBERS, Visibility.INTERNAL)
+    public = _each_in(visibilities, [Visibility.PUBLIC])
     if not is_signed_in(user):
         return public
     return (
         public
-        | Q(**{visibility: Visibility.MEMBERS, f"{union}__in": union_ids(user)})
-        | Q(**{visibility: Visibility.INTERNAL, f"{union}__in": union_ids(user, LEADERSHIP_ROLES)})
+        | (_each_in(visibilities, [Visibility.PUBLIC, Visibility.MEMBERS]) & Q(**{f"{union}__in": union_ids(user)}))
+        | (_each_in(visibilities, every) & Q(**{f"{union}__in": union_ids(user, LEADERSHIP_ROLES)}))
     )
+
+
+def _each_in(fields: list[str], values: list[str]) -> Q:
+    lookup = "" if len(values) == 1 else "__in"
+    value = values[0] if len(values) == 1 else values
+    return reduce(operator.and_, (Q(**{f"{field}{lookup}": value}) for field in fields))
 
 
 def leadership_q(user, *, union: str) -> Q:
@@ -123,10 +149,8 @@ class UnionOwnedQuerySet(models.QuerySet):
         where it judges each past version by its own visibility at the time."""
         if is_site_staff(user):
             return Q()
-        rule = Q()
-        for prefix in self.visibility_prefixes:
-            rule &= visibility_q(user, union=self.union_path, visibility=f"{prefix}visibility")
-        return rule
+        visibilities = [f"{prefix}visibility" for prefix in self.visibility_prefixes]
+        return chain_visibility_q(user, union=self.union_path, visibilities=visibilities)
 
     def authors_visible_to(self, user) -> Q:
         """Who made each change is the owning union's internal business: its leadership sees the authors."""

@@ -10,7 +10,7 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from bargaining.access import UnionOwnedQuerySet, Visibility, is_site_staff, visibility_q
+from bargaining.access import UnionOwnedQuerySet, Visibility, chain_visibility_q, is_site_staff
 from bargaining.models.agreements import Agreement, Topic
 from bargaining.models.rules import (
     ImmutableRecordError,
@@ -218,10 +218,8 @@ class ClauseVersionQuerySet(UnionOwnedQuerySet):
 def _session_rule(user) -> Q:
     """NegotiationSession's visibility rule, written from a version through its `session` relation."""
     sessions = NegotiationSession.objects.all()
-    rule = Q()
-    for prefix in sessions.visibility_prefixes:
-        rule &= visibility_q(user, union=f"session__{sessions.union_path}", visibility=f"session__{prefix}visibility")
-    return rule
+    visibilities = [f"session__{prefix}visibility" for prefix in sessions.visibility_prefixes]
+    return chain_visibility_q(user, union=f"session__{sessions.union_path}", visibilities=visibilities)
 
 
 class TabledBy(models.TextChoices):

@@ -27,7 +27,7 @@ from bargaining.models import (
     validate_school_year,
 )
 from bargaining.search import search_clauses
-from plumbing.filters import Archived, ArchivedFilterMixin, visible
+from plumbing.filters import Archived, ArchivedFilterMixin, VisibleChoiceFilter
 from plumbing.lookups import LookupFilter
 from plumbing.search import parse_query
 
@@ -62,7 +62,7 @@ class TrainingBudgetFilter(filters.FilterSet):
 
 
 class BudgetSupportFilter(filters.FilterSet):
-    union = filters.ModelChoiceFilter(queryset=visible(Union), to_field_name="slug")
+    union = VisibleChoiceFilter(model=Union, to_field_name="slug")
     employer = LookupFilter(
         field_name="budget__employer", model=Employer, kind="employers", search=("name",), to_field_name="slug"
     )
@@ -77,7 +77,7 @@ class BudgetSupportFilter(filters.FilterSet):
 
 
 class BargainingUnitFilter(filters.FilterSet):
-    union = filters.ModelChoiceFilter(queryset=visible(Union), to_field_name="slug")
+    union = VisibleChoiceFilter(model=Union, to_field_name="slug")
     employer = LookupFilter(model=Employer, kind="employers", search=("name",), to_field_name="slug")
     job_group = filters.ChoiceFilter(choices=JobGroup.choices)
     visibility = filters.ChoiceFilter(choices=Visibility.choices)
@@ -90,9 +90,7 @@ class BargainingUnitFilter(filters.FilterSet):
 
 class AgreementFilter(ArchivedFilterMixin, filters.FilterSet):
     bargaining_unit = LookupFilter(model=BargainingUnit, kind="units", search=("name",))
-    union = filters.ModelChoiceFilter(
-        field_name="bargaining_unit__union", queryset=visible(Union), to_field_name="slug"
-    )
+    union = VisibleChoiceFilter(field_name="bargaining_unit__union", model=Union, to_field_name="slug")
     employer = LookupFilter(
         field_name="bargaining_unit__employer", model=Employer, kind="employers", search=("name",), to_field_name="slug"
     )
@@ -119,13 +117,11 @@ class ClauseFilter(filters.FilterSet):
     # Full text (bargaining/search.py): stemmed words, "phrases", -word to leave out; best matches first
     # unless another order is asked for.
     search = filters.CharFilter(method="filter_search", label=_("Search titles and texts"))
-    topic = filters.ModelChoiceFilter(queryset=visible(Topic), to_field_name="code")
+    topic = VisibleChoiceFilter(model=Topic, to_field_name="code")
     status = filters.ChoiceFilter(
         choices=ClauseVersionStatus.choices, method="filter_status", label=_("Current status")
     )
-    union = filters.ModelChoiceFilter(
-        field_name="agreement__bargaining_unit__union", queryset=visible(Union), to_field_name="slug"
-    )
+    union = VisibleChoiceFilter(field_name="agreement__bargaining_unit__union", model=Union, to_field_name="slug")
     employer = LookupFilter(
         field_name="agreement__bargaining_unit__employer",
         model=Employer,
@@ -168,8 +164,8 @@ class VersionDateFilter(filters.DateFilter):
 
 
 class ClauseVersionFilter(filters.FilterSet):
-    clause = filters.ModelChoiceFilter(queryset=visible(Clause))
-    session = filters.ModelChoiceFilter(queryset=visible(NegotiationSession))
+    clause = VisibleChoiceFilter(model=Clause)
+    session = VisibleChoiceFilter(model=NegotiationSession)
     status = filters.ChoiceFilter(choices=ClauseVersionStatus.choices)
     # A version tabled in a session the requester may not see has no date for them to search by.
     tabled_after = VersionDateFilter(field_name="tabled_on", lookup_expr="gte")
@@ -183,9 +179,7 @@ class ClauseVersionFilter(filters.FilterSet):
 
 class NegotiationSessionFilter(filters.FilterSet):
     bargaining_unit = LookupFilter(model=BargainingUnit, kind="units", search=("name",))
-    union = filters.ModelChoiceFilter(
-        field_name="bargaining_unit__union", queryset=visible(Union), to_field_name="slug"
-    )
+    union = VisibleChoiceFilter(field_name="bargaining_unit__union", model=Union, to_field_name="slug")
     held_after = filters.DateFilter(field_name="held_on", lookup_expr="gte")
     held_before = filters.DateFilter(field_name="held_on", lookup_expr="lte")
     ordering = filters.OrderingFilter(fields=["held_on"])

@@ -19,7 +19,7 @@ from consultations.models import (
     ToolCategory,
     Vendor,
 )
-from plumbing.filters import Archived, ArchivedFilterMixin, visible
+from plumbing.filters import Archived, ArchivedFilterMixin, VisibleChoiceFilter
 from plumbing.lookups import LookupFilter
 
 
@@ -75,7 +75,7 @@ class ProcurementProposalFilter(filters.FilterSet):
 
 
 class ConsultationFilter(filters.FilterSet):
-    union = filters.ModelChoiceFilter(queryset=visible(Union), to_field_name="slug")
+    union = VisibleChoiceFilter(model=Union, to_field_name="slug")
     stage = filters.ChoiceFilter(choices=ConsultationStage.choices)
     tool = LookupFilter(field_name="proposal__tool", model=EdTechTool, kind="tools", search=("name",))
     employer = LookupFilter(
@@ -95,7 +95,7 @@ class ConsultationFilter(filters.FilterSet):
 
 
 class ConsultationEventFilter(filters.FilterSet):
-    consultation = filters.ModelChoiceFilter(queryset=visible(Consultation))
+    consultation = VisibleChoiceFilter(model=Consultation)
     kind = filters.ChoiceFilter(choices=EventKind.choices)
     occurred_after = filters.DateFilter(field_name="occurred_on", lookup_expr="gte")
     occurred_before = filters.DateFilter(field_name="occurred_on", lookup_expr="lte")

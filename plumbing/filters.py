@@ -1,9 +1,13 @@
 """Filter plumbing shared by every app's FilterSets (and so by the web lists and the API)."""
 
+import functools
+
 import django_filters as filters
 from django.db.models import Count
+from django.forms import Field
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from django_filters import fields
 
 
 def visible(model):
@@ -20,6 +24,60 @@ def visible(model):
         return model.objects.visible_to(user)
 
     return queryset
+
+
+class _RowsWhenRead(fields.ModelChoiceIterator):
+    """The choices of a VisibleRowsField: its queryset is asked for when the options are listed, not before."""
+
+    def __init__(self, field):
+        self.field = field
+
+    @property
+    def queryset(self):
+        return self.field.queryset
+
+
+class VisibleRowsField(fields.ModelChoiceField):
+    """django-filter's ModelChoiceField whose queryset may be a function, called the first time it is needed.
+
+    A filter form is built for every request to a list, and a union-owned record's `visible_to` costs more to
+    build than the rest of a small list's request; most requests choose no record, and then never need it.
+    """
+
+    iterator = _RowsWhenRead
+
+    def __init__(self, *args, queryset, **kwargs):
+        self._make_queryset = queryset if callable(queryset) else None
+        super().__init__(*args, queryset=None if self._make_queryset else queryset, **kwargs)
+
+    def _get_queryset(self):
+        if self._queryset is None and self._make_queryset is not None:
+            self._queryset = self._make_queryset()
+        return self._queryset
+
+    queryset = property(_get_queryset, fields.ModelChoiceField._set_queryset)
+
+    def __deepcopy__(self, memo):
+        if self._queryset is not None:
+            return super().__deepcopy__(memo)
+        # As ModelChoiceField copies itself (a new iterator for the copy), without building the rows' queryset.
+        result = Field.__deepcopy__(self, memo)
+        result.widget.choices = result.choices
+        return result
+
+
+class VisibleChoiceFilter(filters.ModelChoiceFilter):
+    """One record of `model` among those the request's user may see (`visible`); its rows are read only when a
+    value is given or the options are shown."""
+
+    field_class = VisibleRowsField
+
+    def __init__(self, *args, model, **kwargs):
+        kwargs.setdefault("queryset", visible(model))
+        super().__init__(*args, **kwargs)
+
+    def get_queryset(self, request):
+        return functools.partial(self.queryset, request)
 
 
 class Archived:

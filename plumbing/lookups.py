@@ -10,7 +10,6 @@ both the filter's choices and the lookup.
 
 from dataclasses import dataclass
 
-import django_filters as filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
@@ -19,7 +18,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from plumbing.filters import visible
+from plumbing.filters import VisibleChoiceFilter, VisibleRowsField
 
 # How many matches a lookup answers: enough to pick from, never the whole table.
 LOOKUP_LIMIT = 20
@@ -92,7 +91,7 @@ class LookupInput(forms.TextInput):
         return format_html('{}<datalist id="{}">{}</datalist>', html, options_id, option)
 
 
-class LookupChoiceField(forms.ModelChoiceField):
+class LookupChoiceField(VisibleRowsField):
     """A record named by its key (slug or id) or, failing that, by its exact name; one query either way."""
 
     def __init__(self, *args, kind: str, search: tuple[str, ...], **kwargs):
@@ -134,16 +133,15 @@ class LookupChoiceField(forms.ModelChoiceField):
             self.widget.chosen_label = ""
 
 
-class LookupFilter(filters.ModelChoiceFilter):
-    """A ModelChoiceFilter over `model` whose form field is a lookup (see the module's docstring)."""
+class LookupFilter(VisibleChoiceFilter):
+    """A VisibleChoiceFilter over `model` whose form field is a lookup (see the module's docstring)."""
 
     field_class = LookupChoiceField
 
     def __init__(self, *args, model, kind: str, search: tuple[str, ...], **kwargs):
         key = kwargs.get("to_field_name") or "pk"
         register(kind, model, key=key, search=search)
-        kwargs.setdefault("queryset", visible(model))
-        super().__init__(*args, kind=kind, search=search, **kwargs)
+        super().__init__(*args, model=model, kind=kind, search=search, **kwargs)
 
 
 def label_lookups(form) -> None:

@@ -7,13 +7,13 @@ from django.utils.translation import gettext_lazy as _
 from bargaining.access import Visibility
 from bargaining.models import Employer, Topic, Union
 from consultations.models import EdTechTool, ProcurementProposal
-from plumbing.filters import visible
+from plumbing.filters import VisibleChoiceFilter
 from plumbing.lookups import LookupFilter
 from policies.models import ModelClause, Position, PositionStatus, Principle, Stance
 
 
 class PrincipleFilter(filters.FilterSet):
-    union = filters.ModelChoiceFilter(queryset=visible(Union), to_field_name="slug")
+    union = VisibleChoiceFilter(model=Union, to_field_name="slug")
     visibility = filters.ChoiceFilter(choices=Visibility.choices)
     ordering = filters.OrderingFilter(fields=["code", "title", "adopted_on"])
 
@@ -23,8 +23,8 @@ class PrincipleFilter(filters.FilterSet):
 
 
 class ModelClauseFilter(filters.FilterSet):
-    union = filters.ModelChoiceFilter(queryset=visible(Union), to_field_name="slug")
-    topic = filters.ModelChoiceFilter(queryset=visible(Topic), to_field_name="code")
+    union = VisibleChoiceFilter(model=Union, to_field_name="slug")
+    topic = VisibleChoiceFilter(model=Topic, to_field_name="code")
     visibility = filters.ChoiceFilter(choices=Visibility.choices)
     ordering = filters.OrderingFilter(fields=["title", ("topic__sort_order", "topic")])
 
@@ -38,7 +38,7 @@ class PositionFilter(filters.FilterSet):
     status = filters.ChoiceFilter(choices=PositionStatus.choices)
     proposal = LookupFilter(model=ProcurementProposal, kind="proposals", search=("title",))
     tool = LookupFilter(model=EdTechTool, kind="tools", search=("name",), method="filter_tool")
-    union = filters.ModelChoiceFilter(queryset=visible(Union), to_field_name="slug")
+    union = VisibleChoiceFilter(model=Union, to_field_name="slug")
     # Positions on a district's proposals (an employer's page links here).
     employer = LookupFilter(
         field_name="proposal__employer",

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from bargaining.models import Union
-from plumbing.filters import visible
+from plumbing.filters import VisibleChoiceFilter
 from policies.deadlines.models import Task
 
 # The database holds 64-bit ids: a larger number is refused as invalid input, never sent to the database.
@@ -14,7 +14,7 @@ BY_ID = {"widget": forms.HiddenInput, "min_value": 1, "max_value": 2**63 - 1}
 
 
 class TaskFilter(filters.FilterSet):
-    union = filters.ModelChoiceFilter(queryset=visible(Union), to_field_name="slug")
+    union = VisibleChoiceFilter(model=Union, to_field_name="slug")
     state = filters.ChoiceFilter(
         choices=[("open", pgettext_lazy("task state", "Open")), ("done", pgettext_lazy("task state", "Done"))],
         method="filter_state",

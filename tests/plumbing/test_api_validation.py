@@ -228,3 +228,25 @@ def test_a_detail_is_fetched_by_id_alone_whatever_the_query_string_holds(api, me
     position = PositionFactory(union=union, visibility=Visibility.MEMBERS)
 
     assert api(member).get(f"/api/v1/positions/{position.pk}/?stance=nonsense").status_code == 200
+
+
+def test_built_serializer_fields_are_shared_by_class_and_language_and_copied_for_each_use(db):
+    """CaucusSerializer builds its model fields once per class and language (see its get_fields)."""
+    from django.utils import translation
+
+    from bargaining.serializers import UnionSerializer
+
+    first, second = UnionSerializer(), UnionSerializer()
+    assert first.fields["slug"] is not second.fields["slug"]
+    assert first.fields["slug"].parent is first and second.fields["slug"].parent is second
+
+    def unique_message():
+        (validator,) = [v for v in UnionSerializer().fields["slug"].validators if hasattr(v, "queryset")]
+        return str(validator.message)
+
+    english = unique_message()
+    with translation.override("cy"):
+        welsh = unique_message()
+    assert english == "union with this slug already exists."
+    assert welsh != english
+    assert unique_message() == english

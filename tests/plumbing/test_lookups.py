@@ -103,3 +103,50 @@ def test_the_consultations_page_runs_the_same_queries_however_many_proposals(
         page = client.get(reverse("consultation_list"))
 
     assert page.status_code == 200
+
+
+def _clause_filter(user, data):
+    from django.test import RequestFactory
+
+    from bargaining.filters import ClauseFilter
+    from bargaining.models import Clause
+
+    request = RequestFactory().get("/clauses/", data)
+    request.user = user
+    return ClauseFilter(request.GET, queryset=Clause.objects.visible_to(user), request=request)
+
+
+def test_a_filter_left_empty_never_builds_its_records_rule(officer, union):
+    filterset = _clause_filter(officer, {})
+    assert filterset.is_valid()
+    filterset.qs  # noqa: B018 - the filtering is what is under test
+    for name in ("agreement", "bargaining_unit", "employer", "topic", "union"):
+        assert filterset.form.fields[name]._queryset is None, name
+    # Copies of the form (a page renders one per facet) stay unbuilt too, and build their own when asked.
+    copy = filterset.form.fields["agreement"].__deepcopy__({})
+    assert copy._queryset is None
+    assert copy.queryset.query is not None
+    assert filterset.form.fields["agreement"]._queryset is None
+
+
+def test_a_filter_given_a_record_checks_it_against_what_the_reader_may_see(officer, other_officer, union):
+    ours = AgreementFactory(bargaining_unit__union=union, visibility=Visibility.INTERNAL)
+
+    mine = _clause_filter(officer, {"agreement": ours.pk})
+    assert mine.is_valid()
+    assert mine.form.cleaned_data["agreement"] == ours
+
+    theirs = _clause_filter(other_officer, {"agreement": ours.pk})
+    assert not theirs.is_valid()
+    assert "agreement" in theirs.errors
+
+
+def test_a_select_filter_still_lists_the_records_the_reader_may_see(client_for, officer, union, other_union):
+    from bargaining.models import Union
+
+    page = client_for(officer).get(reverse("clause_list"))
+    assert page.status_code == 200
+    unions = list(Union.objects.visible_to(officer))
+    assert {union, other_union} <= set(unions)
+    for visible in unions:
+        assert f'<option value="{visible.slug}"' in page.text

@@ -119,7 +119,8 @@ class Command(BaseCommand):
                     results[phase] = self.child(phase, runs, clauses_per_topic, html_path)
         self.stdout.write(
             f"Caucus PDF benchmark: median of {runs} renders (wall-clock and CPU seconds), Caucus and bare renders "
-            "interleaved in one process; peak RSS of a process doing only that kind of render.\n"
+            "paired in one process, each pair in turn led by one and by the other; a ratio is the median of the "
+            "pairs' ratios. Peak RSS of a process doing only that kind of render.\n"
         )
         self.stdout.write(
             f"{'document':<16}{'pages':>6}{'Caucus s':>10}{'bare s':>8}{'ratio':>7}"
@@ -129,8 +130,7 @@ class Command(BaseCommand):
         for document, label in DOCUMENTS:
             target = document
             timing = results[document]
-            wall_ratio = timing["caucus_s"] / timing["bare_s"]
-            cpu_ratio = timing["caucus_cpu"] / timing["bare_cpu"]
+            wall_ratio, cpu_ratio = timing["ratio"], timing["cpu_ratio"]
             caucus_mb, bare_mb = results[f"memory-{document}"]["peak_mb"], results[f"bare-memory-{document}"]["peak_mb"]
             self.stdout.write(
                 f"{label:<16}{timing['pages']:>6}{timing['caucus_s']:>10.2f}{timing['bare_s']:>8.2f}{wall_ratio:>7.2f}"
@@ -147,6 +147,13 @@ class Command(BaseCommand):
                 )
                 if timing["pages"] < 100:
                     self.stderr.write(f"The {label} has {timing['pages']} pages: raise --clauses-per-topic for 100.")
+        self.stdout.write(
+            "\nEach pair's wall-clock ratio, in the order measured: "
+            + "; ".join(
+                f"{label} " + " ".join(f"{ratio:.2f}" for ratio in results[document]["ratios"])
+                for document, label in DOCUMENTS
+            )
+        )
         load = os.getloadavg()[0]
         self.stdout.write(
             f"\nTargets (load average {load:.1f} on {os.cpu_count()} cores): " + "; ".join(verdicts) + "."
@@ -232,18 +239,32 @@ def bare_render(html_path):
 
 
 def interleaved(caucus, bare, *, runs) -> dict:
+    """Median times of each kind, and the median of the ratios of the renders paired run by run.
+
+    The two renders alternate which goes first, so that neither always follows the other's garbage or always
+    meets the other's warm caches; a pair's ratio is taken between renders seconds apart, under the same load.
+    """
     # One of each first, untimed: a server process has loaded its fonts and templates before the first request.
     caucus_pages, bare_pages = caucus().page_count, bare()
     if caucus_pages != bare_pages:
         raise CommandError(f"Page counts differ: Caucus {caucus_pages}, bare {bare_pages}.")
     timings = {"caucus_s": [], "bare_s": [], "caucus_cpu": [], "bare_cpu": []}
-    for _ in range(runs):
-        for name, render in (("caucus", caucus), ("bare", bare)):
+    for run in range(runs):
+        pair = (("caucus", caucus), ("bare", bare))
+        for name, render in pair if run % 2 == 0 else reversed(pair):
             wall, cpu = time.perf_counter(), time.process_time()
             render()
             timings[f"{name}_s"].append(time.perf_counter() - wall)
             timings[f"{name}_cpu"].append(time.process_time() - cpu)
-    return {"pages": caucus_pages, **{key: statistics.median(values) for key, values in timings.items()}}
+    ratios = {
+        "ratio": [ours / theirs for ours, theirs in zip(timings["caucus_s"], timings["bare_s"], strict=True)],
+        "cpu_ratio": [ours / theirs for ours, theirs in zip(timings["caucus_cpu"], timings["bare_cpu"], strict=True)],
+    }
+    return {
+        "pages": caucus_pages,
+        **{key: statistics.median(values) for key, values in (timings | ratios).items()},
+        "ratios": [round(ratio, 3) for ratio in ratios["ratio"]],
+    }
 
 
 def bare_memory(*, runs, html_path) -> dict:

@@ -99,7 +99,8 @@ def tune_filter_form(form, *, labels=None, primary=None):
     for field in form.fields.values():
         if isinstance(field, forms.DateField):
             field.widget.input_type = "date"
-        if hasattr(field, "queryset"):
+        if isinstance(field, forms.ModelChoiceField):
+            # (Not `hasattr(field, "queryset")`: asking builds the choices of a VisibleRowsField.)
             if field.empty_label is not None:
                 field.empty_label = pgettext("filter choice matching every value", "Any")
         elif getattr(field, "choices", None):

@@ -150,3 +150,14 @@ def test_a_select_filter_still_lists_the_records_the_reader_may_see(client_for, 
     assert {union, other_union} <= set(unions)
     for visible in unions:
         assert f'<option value="{visible.slug}"' in page.text
+
+
+def test_a_list_page_leaves_its_unused_lookups_unbuilt(client_for, officer, union):
+    page = client_for(officer).get(reverse("clause_list"))
+    assert page.status_code == 200
+    fields = page.context["filter"].form.fields
+    for name in ("agreement", "bargaining_unit", "employer"):
+        assert fields[name]._queryset is None, name
+    # The selects list their options, so theirs are built, and say "Any" for no choice.
+    assert fields["union"]._queryset is not None
+    assert fields["union"].empty_label == "Any"

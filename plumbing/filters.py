@@ -11,7 +11,7 @@ from django_filters import fields
 
 
 def visible(model):
-    """A queryset callable for ModelChoiceFilter: the rows the request's user may see.
+    """A queryset callable for a ModelChoiceFilter (VisibleChoiceFilter): the rows the request's user may see.
 
     An id of a record the requester may not see is then "not a valid choice", exactly like an id
     that does not exist.
